@@ -1,0 +1,40 @@
+namespace Steward.Core.Options;
+
+/// <summary>Configuration under the <c>Steward</c> section.</summary>
+public sealed class StewardOptions
+{
+    public const string Section = "Steward";
+
+    public StorageOptions Storage { get; set; } = new();
+
+    /// <summary>Base64 of a 32-byte master key. When empty, the key is read from (or created in) <see cref="MasterKeyFile"/>.</summary>
+    public string? MasterKey { get; set; }
+
+    /// <summary>Where the master key lives when not given inline; defaults to <c>master.key</c> in the data directory.</summary>
+    public string? MasterKeyFile { get; set; }
+
+    /// <summary>Older master keys (base64), still accepted for decryption after a rotation.</summary>
+    public List<string> PreviousMasterKeys { get; set; } = [];
+
+    /// <summary>Where the SQLite file and the generated master key live by default.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Lifetime of access tokens, in seconds.</summary>
+    public int TokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>How often another instance's revocations and changes are picked up from the database.</summary>
+    public int SyncIntervalMilliseconds { get; set; } = 1000;
+}
+
+public sealed class StorageOptions
+{
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Provider connection string; for SQLite the default is a file in the data directory.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Provider, "Npgsql", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Steward.Core.Access;
+using Steward.Core.Entities;
+using Steward.Core.Storage;
+
+namespace Steward.Core.Writes;
+
+/// <summary>
+/// What a write sees: the context (inside the gate's transaction), the actor, the time, and the
+/// means to append events and to act once the transaction has committed.
+/// </summary>
+public sealed class WriteContext
+{
+    private readonly List<Action> afterCommit = [];
+    private readonly List<Revocation> revocations = [];
+
+    internal WriteContext(StewardDb db, Principal actor, DateTimeOffset now)
+    {
+        Db = db;
+        Actor = actor;
+        Now = now;
+    }
+
+    public StewardDb Db { get; }
+
+    public Principal Actor { get; }
+
+    public DateTimeOffset Now { get; }
+
+    internal IReadOnlyList<Action> AfterCommitActions => afterCommit;
+
+    internal IReadOnlyList<Revocation> Revocations => revocations;
+
+    /// <summary>Appends an event to the log, in the same transaction as the change it describes.</summary>
+    public void Emit(string type, string subjectId, Guid? accountId, object data)
+    {
+        Db.Events.Add(new EventRecord
+        {
+            Type = type,
+            SubjectId = subjectId,
+            AccountId = accountId == Guid.Empty ? null : accountId,
+            ActorId = Actor.ActorId,
+            Data = JsonSerializer.Serialize(data, data.GetType(), CoreJson.Options),
+            OccurredAt = Now,
+        });
+    }
+
+    /// <summary>Records a revocation durably; it takes effect in memory as soon as the transaction commits.</summary>
+    public void Revoke(Guid key, DateTimeOffset cutoff, DateTimeOffset expiresAt)
+    {
+        var revocation = new Revocation { Key = key, Cutoff = cutoff, ExpiresAt = expiresAt };
+        Db.Revocations.Add(revocation);
+        revocations.Add(revocation);
+    }
+
+    /// <summary>Runs an action (cache invalidation, revocation, notification) only if the change commits.</summary>
+    public void AfterCommit(Action action) => afterCommit.Add(action);
+}

@@ -1,0 +1,258 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Steward.Core.Access;
+using Steward.Core.Events;
+using Steward.Core.Results;
+using Steward.Core.Security;
+using Steward.Core.Storage;
+
+namespace Steward.Core.Writes;
+
+/// <summary>
+/// The one way in for every state change. Writes queue here and a single writer runs them in
+/// batches: one transaction per batch, a savepoint per write, so a failed write is rolled back alone
+/// while the others commit together (group commit: one durable fsync serves the whole batch).
+/// Each write adds its events in the same transaction (outbox). On PostgreSQL an advisory lock
+/// serialises writers across instances, so event sequence numbers appear in commit order.
+/// </summary>
+public sealed class WriteGate : IAsyncDisposable
+{
+    private const int MaxBatch = 128;
+    private const long PostgresLockKey = 0x5354_4557_4152_44;
+
+    private readonly Channel<WorkItem> queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(10_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    private readonly IDbContextFactory<StewardDb> factory;
+    private readonly TimeProvider time;
+    private readonly RevocationList revocations;
+    private readonly EventNotifier notifier;
+    private readonly ILogger<WriteGate> logger;
+    private readonly Task loop;
+
+    public WriteGate(IDbContextFactory<StewardDb> factory, TimeProvider time, RevocationList revocations, EventNotifier notifier, ILogger<WriteGate> logger)
+    {
+        this.factory = factory;
+        this.time = time;
+        this.revocations = revocations;
+        this.notifier = notifier;
+        this.logger = logger;
+        loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Runs <paramref name="work"/> inside the gate. A failed result or an exception leaves nothing written.</summary>
+    public async Task<Result<T>> ExecuteAsync<T>(Principal actor, Func<WriteContext, Task<Result<T>>> work, CancellationToken cancellationToken = default)
+    {
+        var item = new WorkItem<T>(actor, work);
+        await queue.Writer.WriteAsync(item, cancellationToken);
+
+        // The caller may stop waiting, but a queued write still runs to completion or not at all.
+        return await item.Completion.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<WorkItem>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            await ExecuteBatchAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task ExecuteBatchAsync(List<WorkItem> batch)
+    {
+        var committed = new List<(WorkItem Item, WriteContext Context)>(batch.Count);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            if (db.IsPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var item = batch[i];
+                var context = new WriteContext(db, item.Actor, time.GetUtcNow());
+                var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await transaction.CreateSavepointAsync(savepoint);
+                try
+                {
+                    if (await item.RunAsync(context))
+                    {
+                        await db.SaveChangesAsync();
+                        committed.Add((item, context));
+                    }
+                    else
+                    {
+                        await transaction.RollbackToSavepointAsync(savepoint);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    await transaction.RollbackToSavepointAsync(savepoint);
+                    item.SetFailure(ex);
+                    if (!item.IsExpectedFailure)
+                    {
+                        logger.LogError(ex, "A write failed and was rolled back.");
+                    }
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "A write batch could not be committed; none of its writes took effect.");
+            foreach (var (item, _) in committed)
+            {
+                item.SetFailure(ex);
+            }
+
+            committed.Clear();
+            foreach (var item in batch)
+            {
+                item.FailIfPending(ex);
+            }
+        }
+
+        foreach (var (_, context) in committed)
+        {
+            foreach (var revocation in context.Revocations)
+            {
+                revocations.Add(revocation.Key, revocation.Cutoff, revocation.ExpiresAt);
+            }
+
+            foreach (var action in context.AfterCommitActions)
+            {
+                try
+                {
+                    action();
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "An after-commit action failed.");
+                }
+            }
+        }
+
+        if (committed.Count > 0)
+        {
+            notifier.Notify();
+        }
+
+        foreach (var item in batch)
+        {
+            item.Complete();
+        }
+    }
+
+    /// <summary>Recognises a unique-key violation from either provider without referencing their packages.</summary>
+    internal static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is DbException db
+        && (db.SqlState == "23505" || db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
+
+    internal static bool IsForeignKeyViolation(DbUpdateException ex) =>
+        ex.InnerException is DbException db
+        && (db.SqlState == "23503" || db.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal));
+
+    private abstract class WorkItem(Principal actor)
+    {
+        public Principal Actor { get; } = actor;
+
+        public bool IsExpectedFailure { get; protected set; }
+
+        public abstract Task<bool> RunAsync(WriteContext context);
+
+        public abstract void SetFailure(Exception ex);
+
+        public abstract void FailIfPending(Exception ex);
+
+        public abstract void Complete();
+    }
+
+    private sealed class WorkItem<T>(Principal actor, Func<WriteContext, Task<Result<T>>> work) : WorkItem(actor)
+    {
+        private readonly TaskCompletionSource<Result<T>> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Result<T>? result;
+        private Exception? exception;
+
+        public Task<Result<T>> Completion => completion.Task;
+
+        public override async Task<bool> RunAsync(WriteContext context)
+        {
+            var outcome = await work(context);
+            result = outcome;
+            return outcome.IsSuccess;
+        }
+
+        public override void SetFailure(Exception ex)
+        {
+            switch (ex)
+            {
+                case DbUpdateConcurrencyException:
+                    result = Result<T>.Fail(Error.VersionConflict());
+                    IsExpectedFailure = true;
+                    break;
+                case DbUpdateException update when IsUniqueViolation(update):
+                    result = Result<T>.Fail(Error.Conflict("A resource with the same unique name or key already exists."));
+                    IsExpectedFailure = true;
+                    break;
+                case DbUpdateException update when IsForeignKeyViolation(update):
+                    result = Result<T>.Fail(Error.Conflict("A resource this change refers to no longer exists."));
+                    IsExpectedFailure = true;
+                    break;
+                default:
+                    result = null;
+                    exception = ex;
+                    break;
+            }
+        }
+
+        public override void FailIfPending(Exception ex)
+        {
+            if (result is { IsSuccess: true } || (result is null && exception is null))
+            {
+                result = null;
+                exception = ex;
+            }
+        }
+
+        public override void Complete()
+        {
+            if (exception is not null)
+            {
+                completion.TrySetException(new WriteFailedException(exception));
+            }
+            else
+            {
+                completion.TrySetResult(result ?? Result<T>.Fail(Error.Conflict("The write did not run.")));
+            }
+        }
+    }
+}
+
+/// <summary>A write failed for a reason that is not the caller's (storage unavailable, a bug); nothing was written.</summary>
+public sealed class WriteFailedException(Exception inner) : Exception("The change could not be stored; nothing was written.", inner);

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Core.Ids;
+using Steward.Core.Services;
+using Steward.Server.Api.Wire;
+using Steward.Server.Auth;
+using Steward.Server.Hosting;
+
+namespace Steward.Server.Api;
+
+/// <summary>Devices registered by users.</summary>
+public static class DevicesApi
+{
+    public static RouteGroupBuilder MapDevicesApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/users/{userId}/devices", Create).WithTags("Devices").WithName("CreateDevice").WithSummary("Register a device for a user.")
+            .Accepts<DeviceRequest>("application/json");
+        api.MapGet("/users/{userId}/devices", List).WithTags("Devices").WithName("ListDevices").WithSummary("List a user's devices.");
+        var group = api.MapGroup("/devices").WithTags("Devices");
+        group.MapGet("/{id}", Get).WithName("GetDevice").WithSummary("Read a device.");
+        group.MapDelete("/{id}", Delete).WithName("DeleteDevice").WithSummary("Delete a device.");
+        return group;
+    }
+
+    private static async Task<Results<Created<DeviceResource>, ProblemHttpResult>> Create(HttpContext http, DeviceService devices, string userId)
+    {
+        var user = Http.Id(PublicId.User, userId, "User");
+        var body = await JsonBody.ReadAsync<DeviceRequest>(http.Request, StewardJson.Options);
+        if ((user.Error ?? body.Error) is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        var b = body.Value;
+        var result = await devices.CreateAsync(http.GetPrincipal(), user.Value, new DeviceInput(b.NativeId, b.Family, b.Name, b.ClientSwVersion, b.OsVersion), http.RequestAborted);
+        return Http.Created(http, result, DeviceResource.From, d => "/api/v1/devices/" + d.Id);
+    }
+
+    private static async Task<Results<Ok<ItemList<DeviceResource>>, ProblemHttpResult>> List(HttpContext http, DeviceService devices, string userId)
+    {
+        var user = Http.Id(PublicId.User, userId, "User");
+        if (!user.IsSuccess)
+        {
+            return Problems.From(user.Error!);
+        }
+
+        var result = await devices.ListAsync(http.GetPrincipal(), user.Value, http.RequestAborted);
+        return result.IsSuccess
+            ? TypedResults.Ok(new ItemList<DeviceResource>(result.Value.Select(DeviceResource.From).ToList(), null))
+            : Problems.From(result.Error!);
+    }
+
+    private static async Task<Results<Ok<DeviceResource>, ProblemHttpResult>> Get(HttpContext http, DeviceService devices, string id)
+    {
+        var parsed = Http.Id(PublicId.Device, id, "Device");
+        if (!parsed.IsSuccess)
+        {
+            return Problems.From(parsed.Error!);
+        }
+
+        return Http.Ok(await devices.GetAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted), DeviceResource.From);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, DeviceService devices, string id)
+    {
+        var parsed = Http.Id(PublicId.Device, id, "Device");
+        if (!parsed.IsSuccess)
+        {
+            return Problems.From(parsed.Error!);
+        }
+
+        return Http.NoContent(await devices.DeleteAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Core.Results;
+using Steward.Core.Services;
+using Steward.Server.Auth;
+
+namespace Steward.Server.Api;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on POST: the first request with a key runs and its answer is kept for a
+/// day; a retry with the same key and body gets the same answer without running again; the same key
+/// with another body is refused (422); a retry while the first is still running gets 409.
+/// </summary>
+public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
+{
+    private const string Header = "Idempotency-Key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = http.Request.Headers[Header].ToString();
+        if (!HttpMethods.IsPost(http.Request.Method) || key.Length == 0)
+        {
+            return await next(context);
+        }
+
+        if (key.Length > 200)
+        {
+            return Problems.From(Error.Invalid(Header, "Idempotency-Key must be at most 200 characters."));
+        }
+
+        // Read the body once to fingerprint it, then let the handler read it again.
+        http.Request.EnableBuffering();
+        byte[] body;
+        using (var memory = new MemoryStream())
+        {
+            await http.Request.Body.CopyToAsync(memory, http.RequestAborted);
+            body = memory.ToArray();
+        }
+
+        http.Request.Body.Position = 0;
+        var principal = http.GetPrincipal();
+        var hash = IdempotencyStore.HashRequest(http.Request.Method, http.Request.Path, body);
+        var outcome = await store.BeginAsync(principal, key, hash, http.RequestAborted);
+        switch (outcome.Decision)
+        {
+            case IdempotencyDecision.Replay:
+                var stored = outcome.Stored!;
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                if (stored.Location is not null)
+                {
+                    http.Response.Headers.Location = stored.Location;
+                }
+
+                return Results.Content(stored.Body ?? "", stored.ContentType, Encoding.UTF8, stored.StatusCode);
+            case IdempotencyDecision.Mismatch:
+                return TypedResults.Problem(
+                    detail: "This Idempotency-Key was already used with a different request; use a new key.",
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency-Key reused.");
+            case IdempotencyDecision.InProgress:
+                return Problems.From(Error.Conflict("A request with this Idempotency-Key is still being processed; retry later."));
+        }
+
+        var result = await next(context);
+        if (result is not IResult executable)
+        {
+            return result;
+        }
+
+        // Run the result into a buffer so its exact answer can be stored and replayed.
+        var original = http.Response.Body;
+        using var captured = new MemoryStream();
+        http.Response.Body = captured;
+        try
+        {
+            await executable.ExecuteAsync(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        var text = Encoding.UTF8.GetString(captured.ToArray());
+        await store.CompleteAsync(principal, key, http.Response.StatusCode, http.Response.ContentType, text, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null);
+        captured.Position = 0;
+        await captured.CopyToAsync(original, http.RequestAborted);
+        return EmptyHttpResult.Instance;
+    }
+}

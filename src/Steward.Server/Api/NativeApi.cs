@@ -1,0 +1,26 @@
+using Steward.Server.Auth;
+
+namespace Steward.Server.Api;
+
+/// <summary>The native REST API at <c>/api/v1</c>: bearer authentication once on the group, one file per resource.</summary>
+public static class NativeApi
+{
+    public static RouteGroupBuilder MapNativeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .AddEndpointFilter<BearerFilter>()
+            .AddEndpointFilter<IdempotencyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapAccountsApi();
+        api.MapOrganisationsApi();
+        api.MapUnitsApi();
+        api.MapUsersApi();
+        api.MapMembershipsApi();
+        api.MapDevicesApi();
+        api.MapCredentialsApi();
+        api.MapTokensApi();
+        api.MapEventsApi();
+        return api;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Core.Results;
+
+namespace Steward.Server.Api;
+
+/// <summary>The native API's one mapper from core errors to RFC 9457 problem details.</summary>
+public static class Problems
+{
+    public static int StatusOf(ErrorCode code) => code switch
+    {
+        ErrorCode.Validation => StatusCodes.Status400BadRequest,
+        ErrorCode.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorCode.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCode.NotFound => StatusCodes.Status404NotFound,
+        ErrorCode.Conflict => StatusCodes.Status409Conflict,
+        ErrorCode.VersionConflict => StatusCodes.Status412PreconditionFailed,
+        ErrorCode.LimitReached => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static ProblemHttpResult From(Error error)
+    {
+        var status = StatusOf(error.Code);
+        var extensions = new Dictionary<string, object?>
+        {
+            ["code"] = CodeName(error.Code),
+        };
+        if (error.Fields is { Count: > 0 })
+        {
+            extensions["errors"] = error.Fields;
+        }
+
+        return TypedResults.Problem(
+            detail: error.Message,
+            statusCode: status,
+            title: Title(error.Code),
+            type: "https://steward.dev/problems/" + CodeName(error.Code),
+            extensions: extensions);
+    }
+
+    public static string CodeName(ErrorCode code) => code switch
+    {
+        ErrorCode.Validation => "validation",
+        ErrorCode.NotFound => "not-found",
+        ErrorCode.Conflict => "conflict",
+        ErrorCode.Forbidden => "forbidden",
+        ErrorCode.Unauthorized => "unauthorized",
+        ErrorCode.VersionConflict => "version-conflict",
+        ErrorCode.LimitReached => "limit-reached",
+        _ => "error",
+    };
+
+    private static string Title(ErrorCode code) => code switch
+    {
+        ErrorCode.Validation => "The request is invalid.",
+        ErrorCode.NotFound => "Not found.",
+        ErrorCode.Conflict => "Conflict.",
+        ErrorCode.Forbidden => "Forbidden.",
+        ErrorCode.Unauthorized => "Not authenticated.",
+        ErrorCode.VersionConflict => "The resource has changed.",
+        ErrorCode.LimitReached => "Too large.",
+        _ => "Error.",
+    };
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Steward.Core.Results;
+
+namespace Steward.Server.Hosting;
+
+/// <summary>
+/// Reads a JSON request body into a wire record, turning every kind of bad input (not JSON, wrong
+/// types, too large, empty) into a validation <see cref="Error"/> that names the field, so each
+/// surface can answer in its own error style instead of the framework's bare 400.
+/// </summary>
+public static class JsonBody
+{
+    public const long MaxBytes = 64 * 1024;
+
+    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, bool allowEmpty = false)
+        where T : class
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return TooLarge();
+        }
+
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Body.CanRead))
+        {
+            return allowEmpty ? CreateEmpty<T>(options) : Error.Invalid("body", "A JSON object body is required.");
+        }
+
+        if (request.HasJsonContentType() is false && request.ContentType is not null && !request.ContentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error.Invalid("body", "The body must be JSON (Content-Type: application/json).");
+        }
+
+        byte[] buffer;
+        try
+        {
+            using var memory = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (memory.Length + read > MaxBytes)
+                {
+                    return TooLarge();
+                }
+
+                memory.Write(chunk, 0, read);
+            }
+
+            buffer = memory.ToArray();
+        }
+        catch (BadHttpRequestException)
+        {
+            return TooLarge();
+        }
+
+        if (buffer.Length == 0 || buffer.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        {
+            return allowEmpty ? CreateEmpty<T>(options) : Error.Invalid("body", "A JSON object body is required.");
+        }
+
+        if (SyntaxError(buffer) is { } syntax)
+        {
+            return Error.Invalid("body", syntax);
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer, options);
+            return value is null ? Error.Invalid("body", "The body must be a JSON object, not null.") : value;
+        }
+        catch (JsonException ex)
+        {
+            var field = FieldName(ex.Path);
+            var message = field == "body"
+                ? "The body must be a JSON object."
+                : $"{field} has the wrong type or format.";
+            return Error.Invalid(field, message);
+        }
+    }
+
+    /// <summary>Checks that the bytes are well-formed JSON, so syntax errors are not reported as type errors.</summary>
+    private static string? SyntaxError(byte[] buffer)
+    {
+        var reader = new Utf8JsonReader(buffer, new JsonReaderOptions { MaxDepth = 32 });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return "The body is not valid JSON" + (ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})." : ".");
+        }
+    }
+
+    private static Result<T> CreateEmpty<T>(JsonSerializerOptions options) where T : class =>
+        JsonSerializer.Deserialize<T>("{}", options)!;
+
+    private static Error TooLarge() => new(ErrorCode.LimitReached, $"The body is larger than {MaxBytes / 1024} KiB.", new Dictionary<string, string[]> { ["body"] = [$"The body must be at most {MaxBytes / 1024} KiB."] });
+
+    /// <summary>Turns a JSON path such as <c>$.user.email</c> or <c>$</c> into a field name.</summary>
+    private static string FieldName(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        var trimmed = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        var bracket = trimmed.IndexOf('[', StringComparison.Ordinal);
+        if (trimmed.StartsWith("['", StringComparison.Ordinal))
+        {
+            return trimmed[2..trimmed.IndexOf('\'', 2)];
+        }
+
+        return bracket > 0 ? trimmed[..bracket] : trimmed;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Scalar.AspNetCore;
+using Steward.Core;
+using Steward.Core.Options;
+using Steward.Core.Writes;
+using Steward.Server.Api;
+using Steward.Server.Auth;
+using Steward.Server.Faces.Kandy;
+using Steward.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Defaults live in code, not in an appsettings file, so they hold whatever the working directory
+// (`dotnet run --project` runs in the caller's directory, keeping ./data/ there). Configuration
+// (environment, command line, appsettings.json beside the working directory) overrides them.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+foreach (var noisy in new[] { "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore" })
+{
+    if (builder.Configuration[$"Logging:LogLevel:{noisy}"] is null)
+    {
+        builder.Logging.AddFilter(noisy, LogLevel.Warning);
+    }
+}
+
+builder.Services.Configure<StewardOptions>(builder.Configuration.GetSection(StewardOptions.Section));
+builder.Services.AddStewardStorage(builder.Configuration);
+// Registered before the core so that it runs (migrations, bootstrap) before the core's background work.
+builder.Services.AddHostedService<StartupService>();
+builder.Services.AddStewardCore();
+builder.Services.AddSingleton<BearerFilter>();
+builder.Services.ConfigureHttpJsonOptions(o => StewardJson.Configure(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddRequestTimeouts(o => o.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+{
+    Timeout = TimeSpan.FromSeconds(30),
+    TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+});
+builder.Services.AddStewardOpenApi();
+builder.WebHost.ConfigureKestrel(k =>
+{
+    // Bodies are small JSON documents; JsonBody enforces 64 KiB per request on top of this.
+    k.Limits.MaxRequestBodySize = 1024 * 1024;
+    k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = ex => ex switch
+    {
+        WriteFailedException => StatusCodes.Status503ServiceUnavailable,
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    },
+});
+app.UseStatusCodePages();
+app.UseRequestTimeouts();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapHealthApi();
+app.MapOAuthApi();
+app.MapNativeApi();
+app.MapKandyFace();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the functional tests.</summary>
+public partial class Program;

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Time.Testing;
+using Steward.Core.Ids;
+
+namespace Steward.Core.Tests;
+
+public sealed class PublicIdTests
+{
+    private static readonly Guid Id = Guid.Parse("0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b");
+
+    public static TheoryData<string> AllKinds => new()
+    {
+        PublicId.Account, PublicId.Organisation, PublicId.Unit, PublicId.User, PublicId.Device, PublicId.Credential,
+    };
+
+    [Theory]
+    [MemberData(nameof(AllKinds))]
+    public void Format_then_TryParse_round_trips(string kind)
+    {
+        var text = PublicId.Format(kind, Id);
+
+        Assert.Equal(kind + "-0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b", text);
+        Assert.True(PublicId.TryParse(kind, text, out var parsed));
+        Assert.Equal(Id, parsed);
+    }
+
+    [Fact]
+    public void A_bare_uuid_is_accepted()
+    {
+        Assert.True(PublicId.TryParse(PublicId.User, Id.ToString("D"), out var parsed));
+        Assert.Equal(Id, parsed);
+    }
+
+    [Fact]
+    public void A_wrong_kind_prefix_is_rejected()
+    {
+        Assert.False(PublicId.TryParse(PublicId.User, PublicId.Format(PublicId.Organisation, Id), out var parsed));
+        Assert.Equal(Guid.Empty, parsed);
+        Assert.False(PublicId.TryParse(PublicId.Unit, PublicId.Format(PublicId.User, Id), out _));
+        Assert.False(PublicId.TryParse(PublicId.Account, "ACCT-" + Id.ToString("D"), out _));
+        Assert.False(PublicId.TryParse(PublicId.Account, "acct_" + Id.ToString("D"), out _));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("user-")]
+    [InlineData("user")]
+    [InlineData("user-not-a-uuid")]
+    [InlineData("user-0193a6b27c4d7e8f9a0b1c2d3e4f5a6b")]
+    [InlineData("user-{0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b}")]
+    [InlineData("user-00000000-0000-0000-0000-000000000000")]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    public void Malformed_ids_are_rejected(string? text)
+    {
+        Assert.False(PublicId.TryParse(PublicId.User, text, out var parsed));
+        Assert.Equal(Guid.Empty, parsed);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllKinds))]
+    public void TryParseAny_tells_the_kind(string kind)
+    {
+        Assert.True(PublicId.TryParseAny(PublicId.Format(kind, Id), out var parsedKind, out var parsed));
+        Assert.Equal(kind, parsedKind);
+        Assert.Equal(Id, parsed);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b")]
+    [InlineData("team-0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b")]
+    [InlineData("user-garbage")]
+    public void TryParseAny_rejects_ids_without_a_known_kind(string? text)
+    {
+        Assert.False(PublicId.TryParseAny(text, out var kind, out _));
+        Assert.Null(kind);
+    }
+
+    [Fact]
+    public void NewGuid_gives_version_7_uuids_ordered_by_time()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 200; i++)
+        {
+            var now = time.GetUtcNow();
+            var id = PublicId.NewGuid(now);
+            Assert.Equal(7, id.Version);
+            Assert.Equal(now.ToUnixTimeMilliseconds(), UnixMilliseconds(id));
+            ids.Add(id);
+            time.Advance(TimeSpan.FromMilliseconds(1 + (i % 3)));
+        }
+
+        Assert.Equal(ids, ids.Order());
+        Assert.Equal(ids.Select(g => g.ToString("D")), ids.Select(g => g.ToString("D")).Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void NewGuid_in_one_millisecond_is_unique()
+    {
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var ids = Enumerable.Range(0, 1000).Select(_ => PublicId.NewGuid(now)).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    private static long UnixMilliseconds(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        long ms = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            ms = (ms << 8) | bytes[i];
+        }
+
+        return ms;
+    }
+}
