@@ -84,16 +84,15 @@ public sealed partial class UserService(
         var passwordHash = input.Password is null ? null : PasswordHasher.Hash(input.Password);
         return await gate.ExecuteAsync(p, async ctx =>
         {
-            if (organisationId is null && !await ctx.Db.Accounts.AnyAsync(a => a.Id == accountId))
+            // An account principal's account exists (deleting it revokes the token); root names one.
+            if (p.IsRoot && organisationId is null && !await ctx.Db.Accounts.AnyAsync(a => a.Id == accountId))
             {
                 return Error.NotFound("Account");
             }
 
+            // Uniqueness is left to the index (no query first): user creation is a hot path.
             var scope = organisationId ?? accountId;
-            if (await ctx.Db.Users.AnyAsync(u => u.UsernameScope == scope && u.Username == username))
-            {
-                return Error.Invalid("username", $"The username '{username}' is already taken in this {(organisationId is null ? "account" : "organisation")}.");
-            }
+            ctx.OnUniqueViolation = Error.Invalid("username", $"The username '{username}' is already taken in this {(organisationId is null ? "account" : "organisation")}.");
 
             var user = new User
             {

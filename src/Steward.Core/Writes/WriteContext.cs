@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Steward.Core.Access;
 using Steward.Core.Entities;
+using Steward.Core.Results;
 using Steward.Core.Storage;
 
 namespace Steward.Core.Writes;
@@ -52,6 +53,12 @@ public sealed class WriteContext
         Db.Revocations.Add(revocation);
         revocations.Add(revocation);
     }
+
+    /// <summary>
+    /// The error to answer if saving hits a unique index, instead of a generic conflict. Lets a hot
+    /// write rely on the index rather than query first (one statement fewer in the single writer).
+    /// </summary>
+    public Error? OnUniqueViolation { get; set; }
 
     /// <summary>Runs an action (cache invalidation, revocation, notification) only if the change commits.</summary>
     public void AfterCommit(Action action) => afterCommit.Add(action);

@@ -82,6 +82,9 @@ public sealed class WriteGate : IAsyncDisposable
         try
         {
             await using var db = await factory.CreateDbContextAsync();
+
+            // The gate makes its own savepoint per write; EF's extra one per SaveChanges would be redundant.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             if (db.IsPostgres)
             {
@@ -109,7 +112,7 @@ public sealed class WriteGate : IAsyncDisposable
                 catch (Exception ex)
                 {
                     await transaction.RollbackToSavepointAsync(savepoint);
-                    item.SetFailure(ex);
+                    item.SetFailure(ex, context.OnUniqueViolation);
                     if (!item.IsExpectedFailure)
                     {
                         logger.LogError(ex, "A write failed and was rolled back.");
@@ -186,7 +189,7 @@ public sealed class WriteGate : IAsyncDisposable
 
         public abstract Task<bool> RunAsync(WriteContext context);
 
-        public abstract void SetFailure(Exception ex);
+        public abstract void SetFailure(Exception ex, Error? onUniqueViolation = null);
 
         public abstract void FailIfPending(Exception ex);
 
@@ -208,7 +211,7 @@ public sealed class WriteGate : IAsyncDisposable
             return outcome.IsSuccess;
         }
 
-        public override void SetFailure(Exception ex)
+        public override void SetFailure(Exception ex, Error? onUniqueViolation = null)
         {
             switch (ex)
             {
@@ -217,7 +220,7 @@ public sealed class WriteGate : IAsyncDisposable
                     IsExpectedFailure = true;
                     break;
                 case DbUpdateException update when IsUniqueViolation(update):
-                    result = Result<T>.Fail(Error.Conflict("A resource with the same unique name or key already exists."));
+                    result = Result<T>.Fail(onUniqueViolation ?? Error.Conflict("A resource with the same unique name or key already exists."));
                     IsExpectedFailure = true;
                     break;
                 case DbUpdateException update when IsForeignKeyViolation(update):

@@ -22,8 +22,7 @@ public static class EventsApi
         var group = api.MapGroup("/events").WithTags("Events");
         group.MapGet("/", List).WithName("ListEvents").WithSummary("Events with a sequence number greater than 'after' (default 0), oldest first.");
         group.MapGet("/stream", Stream).WithName("StreamEvents")
-            .WithSummary("Server-sent events, live; resumes after the Last-Event-ID header (or 'after').")
-            .DisableRequestTimeout();
+            .WithSummary("Server-sent events, live; resumes after the Last-Event-ID header (or 'after').");
         return group;
     }
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Steward.Core.Access;
-using Steward.Core.Billing;
 using Steward.Core.Entities;
 using Steward.Core.Ids;
 using Steward.Core.Results;
@@ -106,17 +104,6 @@ public static class KandyApi
         return kandy;
     }
 
-    /// <summary>The core services the handlers call, bound from DI in one parameter.</summary>
-    internal readonly record struct KandyCore(
-        AccountService Accounts,
-        OrganisationService Organisations,
-        UnitService Units,
-        UserService Users,
-        DeviceService Devices,
-        CredentialService Credentials,
-        TokenService Tokens,
-        TimeProvider Time);
-
     // ---- accounts ----------------------------------------------------------------------------
 
     private static async Task<IResult> GetAccountAccessToken(
@@ -184,7 +171,7 @@ public static class KandyApi
             return KandyResults.From(created.Error!, DomainFields);
         }
 
-        var domains = await DomainsAsync(core, caller.Value, [created.Value.Organisation], ct);
+        var domains = await KandyViews.DomainsAsync(core, caller.Value, [created.Value.Organisation], ct);
         return domains.IsSuccess ? KandyResults.Ok(domains.Value[0]) : KandyResults.From(domains.Error!);
     }
 
@@ -237,7 +224,7 @@ public static class KandyApi
             return KandyResults.From(organisations.Error!);
         }
 
-        var domains = await DomainsAsync(core, caller.Value, organisations.Value, ct);
+        var domains = await KandyViews.DomainsAsync(core, caller.Value, organisations.Value, ct);
         return domains.IsSuccess ? KandyResults.Ok(new KandyDomainList(domains.Value)) : KandyResults.From(domains.Error!);
     }
 
@@ -307,7 +294,7 @@ public static class KandyApi
             return KandyResults.From(organisation.Error!);
         }
 
-        var domains = await DomainsAsync(core, caller.Value, [organisation.Value], ct);
+        var domains = await KandyViews.DomainsAsync(core, caller.Value, [organisation.Value], ct);
         return domains.IsSuccess ? KandyResults.Ok(new KandyDomainDetail(domains.Value[0])) : KandyResults.From(domains.Error!);
     }
 
@@ -345,7 +332,7 @@ public static class KandyApi
             return KandyResults.From(InvalidCountry());
         }
 
-        var national = NationalNumber(b.PhoneNumber!, callingCode);
+        var national = PhoneNumbers.National(b.PhoneNumber!, callingCode);
         if (!national.IsSuccess)
         {
             return KandyResults.From(national.Error!);
@@ -475,7 +462,7 @@ public static class KandyApi
             return KandyResults.From(users.Error!);
         }
 
-        return KandyResults.Ok(new KandyUserList(await UsersAsync(core, organisation.Value, users.Value, ct)));
+        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, organisation.Value, users.Value, ct)));
     }
 
     private static async Task<IResult> GetUserDetails(
@@ -514,7 +501,7 @@ public static class KandyApi
             return KandyResults.From(organisation.Error!);
         }
 
-        return KandyResults.Ok(new KandyUserList(await UsersAsync(core, organisation.Value, [user.Value], ct)));
+        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, organisation.Value, [user.Value], ct)));
     }
 
     // ---- users -------------------------------------------------------------------------------
@@ -690,7 +677,7 @@ public static class KandyApi
 
         // Kandy answers the user's password; when the client sets none, the user gets a random one.
         var password = string.IsNullOrEmpty(b.Password) ? NewPassword() : b.Password;
-        var domainName = DomainNameOf(organisation.Value);
+        var domainName = KandyViews.DomainNameOf(organisation.Value);
         var input = new UserInput(
             Username: userId,
             Email: Blank(b.Email),
@@ -724,78 +711,6 @@ public static class KandyApi
             created.Value.Credential.Secret));
     }
 
-    /// <summary>
-    /// Renders domains with their primary key and secret (Kandy shows a domain's secret to its account),
-    /// the account's number and email, the number of users and the next billing date of the earliest unit.
-    /// The caller has already been allowed to read every organisation given.
-    /// </summary>
-    private static async Task<Result<List<KandyDomain>>> DomainsAsync(KandyCore core, Principal caller, List<Organisation> organisations, CancellationToken ct)
-    {
-        var domains = new List<KandyDomain>(organisations.Count);
-        if (organisations.Count == 0)
-        {
-            return domains;
-        }
-
-        var account = await core.Accounts.GetAsync(caller, organisations[0].AccountId, ct);
-        if (!account.IsSuccess)
-        {
-            return account.Error!;
-        }
-
-        var ids = organisations.Select(o => o.Id).ToList();
-        var credentials = await core.Credentials.PrimariesOfAsync(ids, ct);
-        var counts = await core.Users.CountInOrganisationsAsync(ids, ct);
-        var today = DateOnly.FromDateTime(core.Time.GetUtcNow().UtcDateTime);
-        foreach (var organisation in organisations)
-        {
-            // The earliest unit: ids are UUID v7, so the first by id is the first created.
-            var units = await core.Units.ListAsync(caller, organisation.Id, 1, null, ct);
-            if (!units.IsSuccess)
-            {
-                return units.Error!;
-            }
-
-            var next = units.Value.Items.Count > 0
-                ? BillingDay.Next(today, units.Value.Items[0].BillingDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : "";
-            credentials.TryGetValue(organisation.Id, out var credential);
-            domains.Add(new KandyDomain(
-                credential?.ApiKey ?? "",
-                credential is null ? "" : core.Credentials.Reveal(credential),
-                DomainNameOf(organisation),
-                organisation.Description ?? "",
-                account.Value.Number.ToString("D8", CultureInfo.InvariantCulture),
-                account.Value.Email,
-                counts.GetValueOrDefault(organisation.Id).ToString(CultureInfo.InvariantCulture),
-                next));
-        }
-
-        return domains;
-    }
-
-    /// <summary>Renders users of one domain with their primary key and secret (Kandy shows them to the domain).</summary>
-    private static async Task<List<KandyUser>> UsersAsync(KandyCore core, Organisation domain, IReadOnlyList<User> users, CancellationToken ct)
-    {
-        var credentials = await core.Credentials.PrimariesOfAsync(users.Select(u => u.Id).ToList(), ct);
-        var domainName = DomainNameOf(domain);
-        return users.Select(u =>
-        {
-            credentials.TryGetValue(u.Id, out var credential);
-            return new KandyUser(
-                credential?.ApiKey ?? "",
-                credential is null ? "" : core.Credentials.Reveal(credential),
-                u.Username,
-                domainName,
-                u.PhoneNumber ?? "",
-                CountryCodes.CallingCodeOf(u.CountryCode),
-                u.Username + "@" + domainName,
-                u.FirstName ?? "",
-                u.LastName ?? "",
-                u.Email ?? "");
-        }).ToList();
-    }
-
     /// <summary>Reads every page of a core list: the Kandy calls answer whole lists.</summary>
     private static async Task<Result<List<T>>> AllAsync<T>(Func<string?, CancellationToken, Task<Result<Page<T>>>> page, CancellationToken ct)
     {
@@ -817,39 +732,11 @@ public static class KandyApi
         return all;
     }
 
-    /// <summary>
-    /// The national number of a phone user: separators (spaces, '-', '.', parentheses) are dropped; a
-    /// number given in international form (+ and the calling code) is accepted when the code matches.
-    /// </summary>
-    private static Result<string> NationalNumber(string raw, string callingCode)
-    {
-        var number = new string(raw.Where(c => c is not (' ' or '-' or '.' or '(' or ')')).ToArray());
-        if (number.StartsWith('+'))
-        {
-            if (!number.StartsWith("+" + callingCode, StringComparison.Ordinal))
-            {
-                return Error.Invalid("user_phone_number", $"user_phone_number starts with a calling code other than user_country_code's (+{callingCode}); send the national number.");
-            }
-
-            number = number[(callingCode.Length + 1)..];
-        }
-
-        if (number.Length is < 3 or > 17 || !number.All(char.IsAsciiDigit))
-        {
-            return Error.Invalid("user_phone_number", "user_phone_number must be the national number: 3 to 17 digits, such as 3524096582.");
-        }
-
-        return number;
-    }
-
     private static Error InvalidCountry() =>
         Error.Invalid("user_country_code", "user_country_code must be an ISO country code such as US, or a calling code such as 1 or +44.");
 
     private static Error UserNotFound(string userId) =>
         new(ErrorCode.NotFound, $"user_id '{userId.Trim()}' was not found in this domain.");
-
-    /// <summary>A domain's name: its DNS name, or the organisation's name when it was created natively without one.</summary>
-    private static string DomainNameOf(Organisation organisation) => organisation.DomainName ?? organisation.Name;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
@@ -878,3 +765,14 @@ public static class KandyApi
         }
     }
 }
+
+/// <summary>The core services the handlers call, bound from DI in one parameter.</summary>
+internal readonly record struct KandyCore(
+    AccountService Accounts,
+    OrganisationService Organisations,
+    UnitService Units,
+    UserService Users,
+    DeviceService Devices,
+    CredentialService Credentials,
+    TokenService Tokens,
+    TimeProvider Time);

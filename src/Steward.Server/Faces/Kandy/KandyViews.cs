@@ -1,0 +1,86 @@
+using System.Globalization;
+using Steward.Core.Access;
+using Steward.Core.Billing;
+using Steward.Core.Entities;
+using Steward.Core.Results;
+
+namespace Steward.Server.Faces.Kandy;
+
+/// <summary>Renders core entities as Kandy wire records: domains and users with their keys and secrets.</summary>
+internal static class KandyViews
+{
+    /// <summary>
+    /// Renders domains with their primary key and secret (Kandy shows a domain's secret to its account),
+    /// the account's number and email, the number of users and the next billing date of the earliest unit.
+    /// The caller has already been allowed to read every organisation given.
+    /// </summary>
+    public static async Task<Result<List<KandyDomain>>> DomainsAsync(KandyCore core, Principal caller, List<Organisation> organisations, CancellationToken ct)
+    {
+        var domains = new List<KandyDomain>(organisations.Count);
+        if (organisations.Count == 0)
+        {
+            return domains;
+        }
+
+        var account = await core.Accounts.GetAsync(caller, organisations[0].AccountId, ct);
+        if (!account.IsSuccess)
+        {
+            return account.Error!;
+        }
+
+        var ids = organisations.Select(o => o.Id).ToList();
+        var credentials = await core.Credentials.PrimariesOfAsync(ids, ct);
+        var counts = await core.Users.CountInOrganisationsAsync(ids, ct);
+        var today = DateOnly.FromDateTime(core.Time.GetUtcNow().UtcDateTime);
+        foreach (var organisation in organisations)
+        {
+            // The earliest unit: ids are UUID v7, so the first by id is the first created.
+            var units = await core.Units.ListAsync(caller, organisation.Id, 1, null, ct);
+            if (!units.IsSuccess)
+            {
+                return units.Error!;
+            }
+
+            var next = units.Value.Items.Count > 0
+                ? BillingDay.Next(today, units.Value.Items[0].BillingDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : "";
+            credentials.TryGetValue(organisation.Id, out var credential);
+            domains.Add(new KandyDomain(
+                credential?.ApiKey ?? "",
+                credential is null ? "" : core.Credentials.Reveal(credential),
+                DomainNameOf(organisation),
+                organisation.Description ?? "",
+                account.Value.Number.ToString("D8", CultureInfo.InvariantCulture),
+                account.Value.Email,
+                counts.GetValueOrDefault(organisation.Id).ToString(CultureInfo.InvariantCulture),
+                next));
+        }
+
+        return domains;
+    }
+
+    /// <summary>Renders users of one domain with their primary key and secret (Kandy shows them to the domain).</summary>
+    public static async Task<List<KandyUser>> UsersAsync(KandyCore core, Organisation domain, IReadOnlyList<User> users, CancellationToken ct)
+    {
+        var credentials = await core.Credentials.PrimariesOfAsync(users.Select(u => u.Id).ToList(), ct);
+        var domainName = DomainNameOf(domain);
+        return users.Select(u =>
+        {
+            credentials.TryGetValue(u.Id, out var credential);
+            return new KandyUser(
+                credential?.ApiKey ?? "",
+                credential is null ? "" : core.Credentials.Reveal(credential),
+                u.Username,
+                domainName,
+                u.PhoneNumber ?? "",
+                CountryCodes.CallingCodeOf(u.CountryCode),
+                u.Username + "@" + domainName,
+                u.FirstName ?? "",
+                u.LastName ?? "",
+                u.Email ?? "");
+        }).ToList();
+    }
+
+    /// <summary>A domain's name: its DNS name, or the organisation's name when it was created natively without one.</summary>
+    public static string DomainNameOf(Organisation organisation) => organisation.DomainName ?? organisation.Name;
+}
