@@ -33,7 +33,7 @@ builder.Services.AddHostedService<StartupService>();
 builder.Services.AddStewardCore();
 builder.Services.AddSingleton<BearerFilter>();
 builder.Services.ConfigureHttpJsonOptions(o => StewardJson.Configure(o.SerializerOptions));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddStewardOpenApi();
 builder.WebHost.ConfigureKestrel(k =>
 {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Access;
+using Steward.Core.Caching;
 using Steward.Core.Entities;
 using Steward.Core.Ids;
 using Steward.Core.Results;
@@ -14,7 +15,7 @@ public sealed record CreatedAccount(Account Account, IssuedCredential Credential
 public sealed record AccountInput(string? Name, string? Email);
 
 /// <summary>Accounts (tenants). Only root creates, lists and deletes them; an account reads and renames itself.</summary>
-public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate gate, CredentialService credentials)
+public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate gate, CredentialService credentials, ReadCache cache)
 {
     public async Task<Result<CreatedAccount>> CreateAsync(Principal p, AccountInput input, CancellationToken ct = default)
     {
@@ -141,10 +142,23 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
             }
 
             var owners = await ctx.Db.Credentials.Where(c => c.AccountId == id).Select(c => c.OwnerId).Distinct().ToListAsync();
+            var organisations = await ctx.Db.Organisations.Where(o => o.AccountId == id).Select(o => o.Id).ToListAsync();
+            var users = await ctx.Db.Users.Where(u => u.AccountId == id).Select(u => u.Id).ToListAsync();
             await credentials.RemoveForOwnersAsync(ctx, owners);
             ctx.Db.Accounts.Remove(account);
             ctx.Revoke(id, ctx.Now, ctx.Now + credentials.TokenLifetime);
             ctx.Emit("account.deleted", PublicId.Format(PublicId.Account, id), id, EventData(account));
+
+            // The database deletes the account's organisations and users with it; the cache must forget them too.
+            ctx.AfterCommit(() =>
+            {
+                organisations.ForEach(o => cache.Remove(CacheKeys.Organisation(o)));
+                foreach (var user in users)
+                {
+                    cache.Remove(CacheKeys.Memberships(user));
+                    cache.Remove(CacheKeys.User(user));
+                }
+            });
             return Result<Done>.Ok(new Done());
         }, ct);
     }

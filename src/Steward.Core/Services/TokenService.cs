@@ -176,7 +176,8 @@ public sealed class TokenService(
         var mayRevoke = caller.IsRoot
             || caller.TokenId == claims!.TokenId
             || (caller.AccountId == claims.AccountId && caller.Kind == PrincipalKind.Account)
-            || (caller.CredentialId == claims.CredentialId)
+            // A client may revoke what was issued to it; a user token minted with the account's credential is not the account's.
+            || (caller.CredentialId == claims.CredentialId && caller.SubjectId == claims.SubjectId)
             || (caller.Kind == PrincipalKind.Organisation && caller.SubjectId == claims.OrganisationId);
         if (!mayRevoke)
         {

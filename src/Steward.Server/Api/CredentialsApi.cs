@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Steward.Core.Ids;
 using Steward.Core.Services;
 using Steward.Server.Api.Wire;
@@ -36,7 +37,7 @@ public static class CredentialsApi
         return Http.Created(http, result, IssuedCredentialResource.From, c => "/api/v1/credentials/" + c.Id);
     }
 
-    private static async Task<Results<Ok<ItemList<CredentialResource>>, ProblemHttpResult>> List(HttpContext http, CredentialService credentials, string? ownerId)
+    private static async Task<Results<Ok<ItemList<CredentialResource>>, ProblemHttpResult>> List(HttpContext http, CredentialService credentials, [FromQuery(Name = "owner_id")] string? ownerId)
     {
         var result = await credentials.ListAsync(http.GetPrincipal(), ownerId, http.RequestAborted);
         return result.IsSuccess

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Core.Ids;
+using Steward.Core.Results;
 using Steward.Core.Services;
 using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
@@ -32,7 +33,30 @@ public static class DevicesApi
 
         var b = body.Value;
         var result = await devices.CreateAsync(http.GetPrincipal(), user.Value, new DeviceInput(b.NativeId, b.Family, b.Name, b.ClientSwVersion, b.OsVersion), http.RequestAborted);
-        return Http.Created(http, result, DeviceResource.From, d => "/api/v1/devices/" + d.Id);
+        return result.IsSuccess
+            ? Http.Created(http, result, DeviceResource.From, d => "/api/v1/devices/" + d.Id)
+            : Problems.From(WithWireNames(result.Error!));
+    }
+
+    /// <summary>The core names device fields as Kandy's wire does (<c>device_name</c>…); errors here name them as this API's wire does.</summary>
+    private static Error WithWireNames(Error error)
+    {
+        if (error.Code != ErrorCode.Validation || error.Fields is not { Count: > 0 } fields)
+        {
+            return error;
+        }
+
+        static string Rename(string text) => text
+            .Replace("device_native_id", "native_id", StringComparison.Ordinal)
+            .Replace("device_family", "family", StringComparison.Ordinal)
+            .Replace("device_name", "name", StringComparison.Ordinal)
+            .Replace("device_os_version", "os_version", StringComparison.Ordinal);
+
+        return error with
+        {
+            Message = Rename(error.Message),
+            Fields = fields.ToDictionary(f => Rename(f.Key), f => f.Value.Select(Rename).ToArray(), StringComparer.Ordinal),
+        };
     }
 
     private static async Task<Results<Ok<ItemList<DeviceResource>>, ProblemHttpResult>> List(HttpContext http, DeviceService devices, string userId)

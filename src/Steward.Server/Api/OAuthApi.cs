@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
+using Microsoft.OpenApi;
 using Steward.Core.Access;
 using Steward.Core.Entities;
 using Steward.Core.Ids;
@@ -21,15 +22,36 @@ public static class OAuthApi
         var group = app.MapGroup("/oauth").WithTags("OAuth");
         group.MapPost("/token", Token).WithName("OAuthToken").DisableAntiforgery()
             .WithSummary("Issue an access token: grant_type=client_credentials (client_id, client_secret) or password (username, password).")
-            .Accepts<TokenForm>("application/x-www-form-urlencoded");
+            .DescribeFormBody();
         group.MapPost("/revoke", Revoke).WithName("OAuthRevoke").DisableAntiforgery()
             .WithSummary("Revoke a token (RFC 7009). Authenticate as a client or with a bearer token.")
-            .Accepts<TokenForm>("application/x-www-form-urlencoded");
+            .DescribeFormBody();
         group.MapPost("/introspect", Introspect).WithName("OAuthIntrospect").DisableAntiforgery()
             .WithSummary("Describe a token (RFC 7662). Authenticate as a client or with a bearer token.")
-            .Accepts<TokenForm>("application/x-www-form-urlencoded");
+            .DescribeFormBody();
         return group;
     }
+
+    /// <summary>
+    /// Documents the form body in OpenAPI. Not <c>Accepts</c>: that also makes routing answer any
+    /// other content type with a bare 415, where OAuth clients expect 400 <c>invalid_request</c>.
+    /// </summary>
+    private static RouteHandlerBuilder DescribeFormBody(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        {
+            IOpenApiSchema schema = await context.GetOrCreateSchemaAsync(typeof(TokenForm), null, ct);
+            if (context.Document is { } document)
+            {
+                document.AddComponent(nameof(TokenForm), schema);
+                schema = new OpenApiSchemaReference(nameof(TokenForm), document);
+            }
+
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/x-www-form-urlencoded"] = new() { Schema = schema } },
+            };
+        });
 
     private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<OAuthError>>> Token(HttpContext http, TokenService tokens, CredentialService credentials, TimeProvider time)
     {

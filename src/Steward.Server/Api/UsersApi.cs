@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Services;
@@ -42,7 +43,8 @@ public static class UsersApi
         return Http.Created(http, result, CreatedUserResource.From, u => "/api/v1/users/" + u.Id, c => c.User.Version);
     }
 
-    private static async Task<Results<Ok<ItemList<UserResource>>, ProblemHttpResult>> List(HttpContext http, UserService users, string? organisationId, int? limit, string? cursor)
+    private static async Task<Results<Ok<ItemList<UserResource>>, ProblemHttpResult>> List(
+        HttpContext http, UserService users, [FromQuery(Name = "organisation_id")] string? organisationId, int? limit, string? cursor)
     {
         var org = Http.OptionalId(PublicId.Organisation, organisationId, "organisation_id");
         if (!org.IsSuccess)

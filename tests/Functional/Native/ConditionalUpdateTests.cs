@@ -40,7 +40,7 @@ public sealed class ConditionalUpdateTests(StewardFactory factory) : IClassFixtu
 
         var org = await a.Http.GetOkAsync(url);
         Assert.Equal("first", org.Str("description"));
-        Assert.Equal(2, org.Int("version"));
+        Assert.Equal(2, org.Number("version"));
     }
 
     [StewardTheory]
@@ -60,7 +60,7 @@ public sealed class ConditionalUpdateTests(StewardFactory factory) : IClassFixtu
         }
 
         var org = await a.Http.GetOkAsync(url);
-        Assert.Equal(1, org.Int("version"));
+        Assert.Equal(1, org.Number("version"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, org.GetProperty("description").ValueKind);
     }
 
@@ -79,7 +79,7 @@ public sealed class ConditionalUpdateTests(StewardFactory factory) : IClassFixtu
             await any.ExpectJsonAsync(HttpStatusCode.OK);
         }
 
-        Assert.Equal(3, (await a.Http.GetOkAsync(url)).Int("version"));
+        Assert.Equal(3, (await a.Http.GetOkAsync(url)).Number("version"));
     }
 
     [StewardFact]
@@ -110,7 +110,26 @@ public sealed class ConditionalUpdateTests(StewardFactory factory) : IClassFixtu
             Assert.Equal("\"2\"", current.Headers.ETag?.Tag);
         }
 
-        Assert.Equal(9, (await a.Http.GetOkAsync("/api/v1/units/" + unitId)).Int("billing_day"));
+        Assert.Equal(9, (await a.Http.GetOkAsync("/api/v1/units/" + unitId)).Number("billing_day"));
         Assert.Equal("admin", Assert.Single((await a.Http.GetOkAsync($"/api/v1/organisations/{orgId}/memberships")).Items()).Str("role"));
+    }
+
+    [StewardFact]
+    public async Task Of_concurrent_updates_with_the_same_ETag_exactly_one_wins()
+    {
+        using var a = await factory.NewTenantAsync();
+        var url = "/api/v1/organisations/" + (await a.Http.NewOrganisationAsync()).Str("id");
+        var attempts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var response = await a.Http.PatchJsonAsync(url, new { description = "writer " + i }, "\"1\"");
+            return (response.StatusCode, Description: "writer " + i);
+        });
+        var results = await Task.WhenAll(attempts);
+
+        var winner = Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
+        var org = await a.Http.GetOkAsync(url);
+        Assert.Equal(winner.Description, org.Str("description"));
+        Assert.Equal(2, org.Number("version"));
     }
 }

@@ -66,6 +66,24 @@ public sealed class DevicesTests(StewardFactory factory) : IClassFixture<Steward
     }
 
     [StewardFact]
+    public async Task Invalid_device_fields_are_named_as_sent()
+    {
+        using var a = await factory.NewTenantAsync();
+        var userId = (await a.Http.NewUserAsync()).Str("id");
+        var tooLong = new string('x', 1000);
+        using var response = await a.Http.PostJsonAsync($"/api/v1/users/{userId}/devices", new
+        {
+            native_id = tooLong,
+            family = tooLong,
+            name = tooLong,
+            client_sw_version = tooLong,
+            os_version = tooLong,
+        });
+        await response.ExpectValidationAsync("native_id", "family", "name", "client_sw_version", "os_version");
+        Assert.Empty((await a.Http.GetOkAsync($"/api/v1/users/{userId}/devices")).Items());
+    }
+
+    [StewardFact]
     public async Task A_device_for_an_unknown_user_is_not_found()
     {
         using var a = await factory.NewTenantAsync();

@@ -21,12 +21,14 @@ public sealed class IdempotencyTests(StewardFactory factory) : IClassFixture<Ste
         var secondText = await second.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal(firstText, secondText);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", Assert.Single(second.Headers.GetValues("Idempotent-Replayed")));
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(first.Content.Headers.ContentType?.MediaType, second.Content.Headers.ContentType?.MediaType);
 
         var orgs = (await a.Http.GetOkAsync("/api/v1/organisations")).Items();
         Assert.Single(orgs);
-        Assert.Single((await a.Http.EventsAsync()).Where(e => e.Str("type") == "organisation.created"));
+        Assert.Single(await a.Http.EventsAsync(), e => e.Str("type") == "organisation.created");
     }
 
     [StewardFact]
@@ -101,5 +103,24 @@ public sealed class IdempotencyTests(StewardFactory factory) : IClassFixture<Ste
         using var response = await a.Http.PostJsonAsync("/api/v1/organisations", new { name = "x" }, new string('k', 201));
         await response.ExpectValidationAsync("Idempotency-Key");
         Assert.Empty((await a.Http.GetOkAsync("/api/v1/organisations")).Items());
+    }
+
+    [StewardFact]
+    public async Task Concurrent_retries_with_one_key_create_one_resource()
+    {
+        using var a = await factory.NewTenantAsync();
+        var key = Guid.NewGuid().ToString();
+        var body = new { name = NativeKit.Unique("org-") };
+        var attempts = Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await a.Http.PostJsonAsync("/api/v1/organisations", body, key);
+            return response.StatusCode;
+        });
+        var statuses = await Task.WhenAll(attempts);
+
+        // Each answer is the first one (201) or "still running, retry" (409); never a second resource.
+        Assert.Contains(HttpStatusCode.Created, statuses);
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, $"unexpected {(int)s}"));
+        Assert.Single((await a.Http.GetOkAsync("/api/v1/organisations")).Items());
     }
 }

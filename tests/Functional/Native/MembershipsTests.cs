@@ -31,7 +31,7 @@ public sealed class MembershipsTests(StewardFactory factory) : IClassFixture<Ste
         {
             var body = await changed.ExpectJsonAsync(HttpStatusCode.OK);
             Assert.Equal("member", body.Str("role"));
-            Assert.Equal(2, body.Int("version"));
+            Assert.Equal(2, body.Number("version"));
             Assert.Equal("\"2\"", changed.Headers.ETag?.Tag);
         }
 
@@ -106,4 +106,26 @@ public sealed class MembershipsTests(StewardFactory factory) : IClassFixture<Ste
     }
 
     private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;
+
+    [StewardFact]
+    public async Task Only_owners_and_admins_create_users_in_the_organisation()
+    {
+        using var a = await factory.NewTenantAsync();
+        var orgId = (await a.Http.NewOrganisationAsync()).Str("id");
+        var memberId = (await a.Http.NewUserAsync()).Str("id");
+        var adminId = (await a.Http.NewUserAsync()).Str("id");
+        await a.Http.AddMemberAsync(orgId, memberId, "member");
+        await a.Http.AddMemberAsync(orgId, adminId, "admin");
+        using var member = factory.ClientWithToken(await a.Http.MintUserTokenAsync(memberId));
+        using var admin = factory.ClientWithToken(await a.Http.MintUserTokenAsync(adminId));
+
+        await member.ExpectProblemAsync(HttpMethod.Post, "/api/v1/users", HttpStatusCode.Forbidden, new { username = "by-member", organisation_id = orgId }, "forbidden");
+        var created = await admin.NewUserAsync("by-admin", orgId);
+        Assert.Equal(orgId, created.Str("organisation_id"));
+
+        // The admin sees the users homed in its organisation; the member sees only itself.
+        Assert.Contains(created.Str("id"), (await admin.GetOkAsync("/api/v1/users")).Ids());
+        Assert.Equal([memberId], (await member.GetOkAsync("/api/v1/users")).Ids());
+        Assert.Single((await a.Http.GetOkAsync("/api/v1/users?organisation_id=" + orgId)).Items());
+    }
 }

@@ -135,7 +135,7 @@ public static class NativeKit
 
     public static string Str(this JsonElement element, string name) => element.GetProperty(name).GetString()!;
 
-    public static int Int(this JsonElement element, string name) => element.GetProperty(name).GetInt32();
+    public static int Number(this JsonElement element, string name) => element.GetProperty(name).GetInt32();
 
     public static List<JsonElement> Items(this JsonElement page) => [.. page.GetProperty("items").EnumerateArray()];
 

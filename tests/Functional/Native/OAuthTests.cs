@@ -23,7 +23,7 @@ public sealed class OAuthTests(StewardFactory factory) : IClassFixture<StewardFa
         var body = await response.ExpectJsonAsync(HttpStatusCode.OK);
         Assert.StartsWith("AAT", body.Str("access_token"), StringComparison.Ordinal);
         Assert.Equal("Bearer", body.Str("token_type"));
-        Assert.InRange(body.Int("expires_in"), 3500, 3600);
+        Assert.InRange(body.Number("expires_in"), 3500, 3600);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, await factory.TokenStatusAsync(body.Str("access_token")));
     }
@@ -226,6 +226,38 @@ public sealed class OAuthTests(StewardFactory factory) : IClassFixture<StewardFa
     }
 
     [StewardFact]
+    public async Task A_user_token_minted_by_the_account_cannot_revoke_the_accounts_tokens()
+    {
+        using var a = await factory.NewTenantAsync();
+        var userId = (await a.Http.NewUserAsync()).Str("id");
+        var userToken = await a.Http.MintUserTokenAsync(userId);
+        using var client = factory.CreateClient();
+
+        // The minted token is tied to the account's credential, but it is the user's, not the account's.
+        using (var response = await client.PostFormAsync("/oauth/revoke", new() { ["token"] = a.Account.Token }, new("Bearer", userToken)))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await factory.TokenStatusAsync(a.Account.Token));
+
+        // The account may revoke the user's token, and the user its own.
+        var second = await a.Http.MintUserTokenAsync(userId);
+        using (var byAccount = await client.PostFormAsync("/oauth/revoke", new() { ["token"] = userToken }, new("Bearer", a.Account.Token)))
+        {
+            Assert.Equal(HttpStatusCode.OK, byAccount.StatusCode);
+        }
+
+        using (var bySelf = await client.PostFormAsync("/oauth/revoke", new() { ["token"] = second }, new("Bearer", second)))
+        {
+            Assert.Equal(HttpStatusCode.OK, bySelf.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await factory.TokenStatusAsync(userToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, await factory.TokenStatusAsync(second));
+    }
+
+    [StewardFact]
     public async Task Introspect_reports_active_and_inactive_tokens()
     {
         using var a = await factory.NewTenantAsync();
@@ -266,5 +298,22 @@ public sealed class OAuthTests(StewardFactory factory) : IClassFixture<StewardFa
 
         using var bearer = await client.PostFormAsync("/oauth/introspect", new() { ["token"] = a.Account.Token }, new("Bearer", a.Account.Token));
         Assert.True((await bearer.ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("active").GetBoolean());
+    }
+
+    [StewardFact]
+    public async Task Password_grant_with_the_users_id_as_username()
+    {
+        using var a = await factory.NewTenantAsync();
+        var userId = (await a.Http.NewUserAsync(password: Password)).Str("id");
+        using var client = factory.CreateClient();
+        using var response = await client.PostFormAsync("/oauth/token", new()
+        {
+            ["grant_type"] = "password",
+            ["username"] = userId,
+            ["password"] = Password,
+        });
+        var token = (await response.ExpectJsonAsync(HttpStatusCode.OK)).Str("access_token");
+        using var user = factory.ClientWithToken(token);
+        Assert.Equal(userId, (await user.GetOkAsync("/api/v1/tokens/current")).Str("subject"));
     }
 }

@@ -21,7 +21,7 @@ public sealed class OrganisationsTests(StewardFactory factory) : IClassFixture<S
         Assert.Equal(name, org.Str("name"));
         Assert.Equal(domain, org.Str("domain_name"));
         Assert.Equal("first", org.Str("description"));
-        Assert.Equal(1, org.Int("version"));
+        Assert.Equal(1, org.Number("version"));
         Assert.StartsWith("DAK", org.Str("api_key"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(org.Str("api_secret")));
         Assert.Equal("/api/v1/organisations/" + id, response.Headers.Location?.OriginalString);
@@ -65,7 +65,7 @@ public sealed class OrganisationsTests(StewardFactory factory) : IClassFixture<S
         var body = await response.ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal(name, body.Str("name"));
         Assert.Equal("changed", body.Str("description"));
-        Assert.Equal(2, body.Int("version"));
+        Assert.Equal(2, body.Number("version"));
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
 
         var read = await a.Http.GetOkAsync(url);
@@ -114,5 +114,44 @@ public sealed class OrganisationsTests(StewardFactory factory) : IClassFixture<S
         await badDomain.ExpectValidationAsync("domain_name");
 
         Assert.Empty((await a.Http.GetOkAsync("/api/v1/organisations")).Items());
+    }
+
+    [StewardFact]
+    public async Task A_user_who_creates_an_organisation_becomes_its_owner()
+    {
+        using var a = await factory.NewTenantAsync();
+        var userId = (await a.Http.NewUserAsync()).Str("id");
+        using var user = factory.ClientWithToken(await a.Http.MintUserTokenAsync(userId));
+
+        var org = await user.NewOrganisationAsync();
+        Assert.Equal(a.Id, org.Str("account_id"));
+        var owner = Assert.Single((await a.Http.GetOkAsync($"/api/v1/organisations/{org.Str("id")}/memberships")).Items());
+        Assert.Equal(userId, owner.Str("user_id"));
+        Assert.Equal("owner", owner.Str("role"));
+
+        Assert.Equal([org.Str("id")], (await user.GetOkAsync("/api/v1/organisations")).Ids());
+        await user.ExpectAsync(HttpMethod.Delete, "/api/v1/organisations/" + org.Str("id"), HttpStatusCode.NoContent);
+        Assert.Empty((await a.Http.GetOkAsync("/api/v1/organisations")).Items());
+    }
+
+    [StewardFact]
+    public async Task An_organisations_credential_cannot_create_organisations()
+    {
+        using var a = await factory.NewTenantAsync();
+        var org = await a.Http.NewOrganisationAsync();
+        using var orgClient = factory.ClientWithToken(await factory.CreateClient().TokenAsync(org.Str("api_key"), org.Str("api_secret")));
+        await orgClient.ExpectProblemAsync(HttpMethod.Post, "/api/v1/organisations", HttpStatusCode.Forbidden, new { name = "child" }, "forbidden");
+        Assert.Single((await a.Http.GetOkAsync("/api/v1/organisations")).Items());
+    }
+
+    [StewardFact]
+    public async Task Root_creates_an_organisation_in_a_named_account()
+    {
+        using var a = await factory.NewTenantAsync();
+        using var root = await factory.RootClientAsync();
+        using var response = await root.PostJsonAsync("/api/v1/organisations", new { name = "by-root", account_id = a.Id });
+        Assert.Equal(a.Id, (await response.ExpectJsonAsync(HttpStatusCode.Created)).Str("account_id"));
+        Assert.Single((await a.Http.GetOkAsync("/api/v1/organisations")).Items());
+        await root.ExpectProblemAsync(HttpMethod.Post, "/api/v1/organisations", HttpStatusCode.NotFound, new { name = "nowhere", account_id = NativeKit.UnknownId("acct") }, "not-found");
     }
 }

@@ -18,7 +18,7 @@ public sealed class TokensTests(StewardFactory factory) : IClassFixture<StewardF
         var token = body.Str("access_token");
         Assert.StartsWith("UAT", token, StringComparison.Ordinal);
         Assert.Equal("Bearer", body.Str("token_type"));
-        Assert.InRange(body.Int("expires_in"), 3500, 3600);
+        Assert.InRange(body.Number("expires_in"), 3500, 3600);
 
         using var user = factory.ClientWithToken(token);
         var current = await user.GetOkAsync("/api/v1/tokens/current");

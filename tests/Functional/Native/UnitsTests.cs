@@ -18,29 +18,29 @@ public sealed class UnitsTests(StewardFactory factory) : IClassFixture<StewardFa
         Assert.StartsWith("unit-", id, StringComparison.Ordinal);
         Assert.Equal(orgId, unit.Str("organisation_id"));
         Assert.Equal("billing", unit.Str("name"));
-        Assert.Equal(15, unit.Int("billing_day"));
+        Assert.Equal(15, unit.Number("billing_day"));
         Assert.Equal("/api/v1/units/" + id, created.Headers.Location?.OriginalString);
 
         var other = await a.Http.NewUnitAsync(orgId);
-        Assert.Equal(1, other.Int("billing_day"));
+        Assert.Equal(1, other.Number("billing_day"));
         Assert.Equal([id, other.Str("id")], (await a.Http.GetOkAsync($"/api/v1/organisations/{orgId}/units")).Ids());
 
         using (var read = await a.Http.GetAsync(new Uri("/api/v1/units/" + id, UriKind.Relative)))
         {
             var body = await read.ExpectJsonAsync(HttpStatusCode.OK);
-            Assert.Equal(15, body.Int("billing_day"));
+            Assert.Equal(15, body.Number("billing_day"));
             Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
         }
 
         using (var patched = await a.Http.PatchJsonAsync("/api/v1/units/" + id, new { billing_day = 28, name = "renamed" }))
         {
             var body = await patched.ExpectJsonAsync(HttpStatusCode.OK);
-            Assert.Equal(28, body.Int("billing_day"));
+            Assert.Equal(28, body.Number("billing_day"));
             Assert.Equal("renamed", body.Str("name"));
-            Assert.Equal(2, body.Int("version"));
+            Assert.Equal(2, body.Number("version"));
         }
 
-        Assert.Equal(28, (await a.Http.GetOkAsync("/api/v1/units/" + id)).Int("billing_day"));
+        Assert.Equal(28, (await a.Http.GetOkAsync("/api/v1/units/" + id)).Number("billing_day"));
 
         await a.Http.ExpectAsync(HttpMethod.Delete, "/api/v1/units/" + id, HttpStatusCode.NoContent);
         await a.Http.ExpectProblemAsync(HttpMethod.Get, "/api/v1/units/" + id, HttpStatusCode.NotFound, code: "not-found");
@@ -70,7 +70,7 @@ public sealed class UnitsTests(StewardFactory factory) : IClassFixture<StewardFa
             await response.ExpectValidationAsync("billing_day");
         }
 
-        Assert.Equal(3, (await a.Http.GetOkAsync("/api/v1/units/" + unit.Str("id"))).Int("billing_day"));
+        Assert.Equal(3, (await a.Http.GetOkAsync("/api/v1/units/" + unit.Str("id"))).Number("billing_day"));
     }
 
     [StewardFact]
