@@ -29,5 +29,8 @@ public sealed class ReadCache : IDisposable
 
     public void Remove(object key) => cache.Remove(key);
 
+    /// <summary>Drops everything: for changes whose extent an event does not spell out (a deleted account).</summary>
+    public void Clear() => cache.Clear();
+
     public void Dispose() => cache.Dispose();
 }

@@ -93,6 +93,13 @@ public sealed class ClusterSync(
 
     private void Invalidate(string type, string subjectId, string data)
     {
+        if (type == "account.deleted")
+        {
+            // The event does not list the account's organisations and users; deletions of accounts are rare.
+            cache.Clear();
+            return;
+        }
+
         if (PublicId.TryParseAny(subjectId, out var kind, out var id))
         {
             switch (kind)

@@ -7,6 +7,10 @@ public sealed record Error(ErrorCode Code, string Message, IReadOnlyDictionary<s
 
     public static Error Conflict(string message) => new(ErrorCode.Conflict, message);
 
+    /// <summary>A conflict on one field (a name that is taken), so clients can show it beside the field.</summary>
+    public static Error Conflict(string field, string message) =>
+        new(ErrorCode.Conflict, message, new Dictionary<string, string[]> { [field] = [message] });
+
     public static Error Forbidden(string message = "The caller may not do this.") => new(ErrorCode.Forbidden, message);
 
     public static Error Unauthorized(string message) => new(ErrorCode.Unauthorized, message);

@@ -14,6 +14,9 @@ namespace Steward.Core.Services;
 /// <summary>A credential together with its secret, as shown once at creation or rotation.</summary>
 public sealed record IssuedCredential(Credential Credential, string Secret);
 
+/// <summary>An API key with its decrypted secret.</summary>
+public sealed record RevealedCredential(string ApiKey, string Secret);
+
 /// <summary>What token issuance needs to know about a credential; cached by API key.</summary>
 public sealed record CredentialSnapshot(
     Guid Id,
@@ -249,44 +252,43 @@ public sealed class CredentialService(
             .FirstOrDefaultAsync(ct);
 
     /// <summary>
-    /// The owner's primary credential, read in a context of its own (for faces, which hold no context).
-    /// No access check: the caller must already have been allowed to read the owner.
+    /// The primary key and secret of each owner the caller manages, by owner id (owners it does not
+    /// manage, or with no live credential, are absent). For the Kandy face, which shows a domain's
+    /// and its users' secrets to the account or domain that owns them, as the legacy API did.
     /// </summary>
-    public async Task<Credential?> PrimaryOfAsync(Guid ownerId, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<Guid, RevealedCredential>> RevealPrimariesAsync(Principal p, IReadOnlyCollection<Guid> ownerIds, CancellationToken ct = default)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await PrimaryOfAsync(db, ownerId, ct);
-    }
-
-    /// <summary>
-    /// The primary credentials of several owners in one query per 500 owners, by owner id; owners with no
-    /// live credential are absent. No access check: the caller must already have been allowed to read the owners.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, Credential>> PrimariesOfAsync(IReadOnlyCollection<Guid> ownerIds, CancellationToken ct = default)
-    {
-        var found = new Dictionary<Guid, Credential>(ownerIds.Count);
+        var found = new Dictionary<Guid, RevealedCredential>(ownerIds.Count);
         if (ownerIds.Count == 0)
         {
             return found;
         }
 
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        foreach (var chunk in ownerIds.Distinct().Chunk(500))
+        var primaries = new Dictionary<Guid, Credential>(ownerIds.Count);
+        await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            var rows = await db.Credentials.AsNoTracking()
-                .Where(c => chunk.Contains(c.OwnerId) && c.RevokedAt == null)
-                .ToListAsync(ct);
-            foreach (var group in rows.GroupBy(c => c.OwnerId))
+            foreach (var chunk in ownerIds.Distinct().Chunk(500))
             {
-                found[group.Key] = group.OrderByDescending(c => c.IsPrimary).ThenBy(c => c.CreatedAt).First();
+                var rows = await db.Credentials.AsNoTracking()
+                    .Where(c => chunk.Contains(c.OwnerId) && c.RevokedAt == null)
+                    .ToListAsync(ct);
+                foreach (var group in rows.GroupBy(c => c.OwnerId))
+                {
+                    primaries[group.Key] = group.OrderByDescending(c => c.IsPrimary).ThenBy(c => c.CreatedAt).First();
+                }
+            }
+        }
+
+        foreach (var (ownerId, credential) in primaries)
+        {
+            if (await CanManageAsync(p, credential, ct) is null)
+            {
+                found[ownerId] = new RevealedCredential(credential.ApiKey, protector.Unprotect(credential.SecretCipher));
             }
         }
 
         return found;
     }
-
-    /// <summary>Decrypts a stored secret, for the Kandy face that lists secrets to their owning account.</summary>
-    public string Reveal(Credential credential) => protector.Unprotect(credential.SecretCipher);
 
     public static object CredentialEvent(Credential c) => new
     {

@@ -27,8 +27,11 @@ public enum IdempotencyDecision
 
 public sealed record IdempotencyOutcome(IdempotencyDecision Decision, IdempotencyRecord? Stored);
 
-/// <summary>Remembers answers to POSTs by (caller, key) for a day, so a retried POST is not applied twice.</summary>
-public sealed class IdempotencyStore(IDbContextFactory<StewardDb> dbs, WriteGate gate)
+/// <summary>
+/// Remembers answers to POSTs by (caller, key) for a day, so a retried POST is not applied twice.
+/// Stored answers are encrypted like API secrets: a create's answer holds the new secret.
+/// </summary>
+public sealed class IdempotencyStore(IDbContextFactory<StewardDb> dbs, WriteGate gate, Security.SecretProtector protector)
 {
     public static string HashRequest(string method, string path, ReadOnlySpan<byte> body)
     {
@@ -81,7 +84,7 @@ public sealed class IdempotencyStore(IDbContextFactory<StewardDb> dbs, WriteGate
                 {
                     record.StatusCode = status;
                     record.ContentType = contentType;
-                    record.Body = body;
+                    record.Body = body is null ? null : protector.Protect(body);
                     record.Location = location;
                 }
             }
@@ -90,8 +93,19 @@ public sealed class IdempotencyStore(IDbContextFactory<StewardDb> dbs, WriteGate
         });
     }
 
-    private static IdempotencyOutcome Decide(IdempotencyRecord existing, string requestHash) =>
-        existing.RequestHash != requestHash ? new(IdempotencyDecision.Mismatch, existing)
-        : existing.StatusCode == 0 ? new(IdempotencyDecision.InProgress, existing)
-        : new(IdempotencyDecision.Replay, existing);
+    private IdempotencyOutcome Decide(IdempotencyRecord existing, string requestHash)
+    {
+        if (existing.RequestHash != requestHash)
+        {
+            return new(IdempotencyDecision.Mismatch, null);
+        }
+
+        if (existing.StatusCode == 0)
+        {
+            return new(IdempotencyDecision.InProgress, null);
+        }
+
+        existing.Body = existing.Body is null ? null : protector.Unprotect(existing.Body);
+        return new(IdempotencyDecision.Replay, existing);
+    }
 }

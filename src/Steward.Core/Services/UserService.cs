@@ -92,7 +92,7 @@ public sealed partial class UserService(
 
             // Uniqueness is left to the index (no query first): user creation is a hot path.
             var scope = organisationId ?? accountId;
-            ctx.OnUniqueViolation = Error.Invalid("username", $"The username '{username}' is already taken in this {(organisationId is null ? "account" : "organisation")}.");
+            ctx.OnUniqueViolation = Error.Conflict("username", $"The username '{username}' is already taken in this {(organisationId is null ? "account" : "organisation")}.");
 
             var user = new User
             {
@@ -256,7 +256,7 @@ public sealed partial class UserService(
             {
                 if (await ctx.Db.Users.AnyAsync(u => u.UsernameScope == user.UsernameScope && u.Username == username))
                 {
-                    return Error.Invalid("username", $"The username '{username}' is already taken.");
+                    return Error.Conflict("username", $"The username '{username}' is already taken.");
                 }
 
                 user.Username = username;

@@ -248,7 +248,7 @@ public sealed class BadInputTests(StewardFactory factory) : IClassFixture<Stewar
 
         using (var duplicate = await a.Http.PostJsonAsync("/api/v1/users", new { username = "judy", organisation_id = orgId, email = "judy2@example.com" }))
         {
-            await duplicate.ExpectValidationAsync("username");
+            await duplicate.ExpectFieldConflictAsync("username");
         }
 
         Assert.Equal(usersBefore, (await a.Http.ListAllAsync("/api/v1/users")).Count);

@@ -119,6 +119,14 @@ public static class NativeKit
         return await response.ExpectProblemAsync(status, code);
     }
 
+    /// <summary>A 409 conflict problem whose <c>errors</c> name the field that is taken.</summary>
+    public static async Task<JsonElement> ExpectFieldConflictAsync(this HttpResponseMessage response, string field)
+    {
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "conflict");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
+        return problem;
+    }
+
     /// <summary>A 400 validation problem whose <c>errors</c> name <paramref name="field"/>.</summary>
     public static async Task<JsonElement> ExpectValidationAsync(this HttpResponseMessage response, params string[] fields)
     {

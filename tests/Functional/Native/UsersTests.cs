@@ -97,12 +97,12 @@ public sealed class UsersTests(StewardFactory factory) : IClassFixture<StewardFa
         // Twice in one organisation, or twice in the account, is not.
         using (var again = await a.Http.PostJsonAsync("/api/v1/users", new { username = "carol", organisation_id = org1 }))
         {
-            await again.ExpectValidationAsync("username");
+            await again.ExpectFieldConflictAsync("username");
         }
 
         using (var againInAccount = await a.Http.PostJsonAsync("/api/v1/users", new { username = "carol" }))
         {
-            await againInAccount.ExpectValidationAsync("username");
+            await againInAccount.ExpectFieldConflictAsync("username");
         }
 
         Assert.Single((await a.Http.GetOkAsync("/api/v1/users?organisation_id=" + org1)).Items());
@@ -116,7 +116,7 @@ public sealed class UsersTests(StewardFactory factory) : IClassFixture<StewardFa
         await a.Http.NewUserAsync("dave");
         var erin = await a.Http.NewUserAsync("erin");
         using var response = await a.Http.PatchJsonAsync("/api/v1/users/" + erin.Str("id"), new { username = "dave" });
-        await response.ExpectValidationAsync("username");
+        await response.ExpectFieldConflictAsync("username");
         Assert.Equal("erin", (await a.Http.GetOkAsync("/api/v1/users/" + erin.Str("id"))).Str("username"));
     }
 

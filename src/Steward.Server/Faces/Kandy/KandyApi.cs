@@ -462,7 +462,7 @@ public static class KandyApi
             return KandyResults.From(users.Error!);
         }
 
-        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, organisation.Value, users.Value, ct)));
+        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, caller.Value, organisation.Value, users.Value, ct)));
     }
 
     private static async Task<IResult> GetUserDetails(
@@ -501,7 +501,7 @@ public static class KandyApi
             return KandyResults.From(organisation.Error!);
         }
 
-        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, organisation.Value, [user.Value], ct)));
+        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, caller.Value, organisation.Value, [user.Value], ct)));
     }
 
     // ---- users -------------------------------------------------------------------------------
@@ -691,10 +691,8 @@ public static class KandyApi
         if (!created.IsSuccess)
         {
             var error = created.Error!;
-            if (error.Code == ErrorCode.Validation && error.Fields?.ContainsKey("username") == true
-                && await core.Users.FindInOrganisationAsync(organisation.Value.Id, userId, ct) is not null)
+            if (error.Code == ErrorCode.Conflict && error.Fields?.ContainsKey("username") == true)
             {
-                // The core reports a taken username as invalid input; on this wire it is a conflict.
                 return KandyResults.From(Error.Conflict($"user_id '{userId}' already exists in domain '{domainName}'; choose another user_id."));
             }
 

@@ -29,7 +29,7 @@ internal static class KandyViews
         }
 
         var ids = organisations.Select(o => o.Id).ToList();
-        var credentials = await core.Credentials.PrimariesOfAsync(ids, ct);
+        var credentials = await core.Credentials.RevealPrimariesAsync(caller, ids, ct);
         var counts = await core.Users.CountInOrganisationsAsync(ids, ct);
         var today = DateOnly.FromDateTime(core.Time.GetUtcNow().UtcDateTime);
         foreach (var organisation in organisations)
@@ -47,7 +47,7 @@ internal static class KandyViews
             credentials.TryGetValue(organisation.Id, out var credential);
             domains.Add(new KandyDomain(
                 credential?.ApiKey ?? "",
-                credential is null ? "" : core.Credentials.Reveal(credential),
+                credential?.Secret ?? "",
                 DomainNameOf(organisation),
                 organisation.Description ?? "",
                 account.Value.Number.ToString("D8", CultureInfo.InvariantCulture),
@@ -60,16 +60,16 @@ internal static class KandyViews
     }
 
     /// <summary>Renders users of one domain with their primary key and secret (Kandy shows them to the domain).</summary>
-    public static async Task<List<KandyUser>> UsersAsync(KandyCore core, Organisation domain, IReadOnlyList<User> users, CancellationToken ct)
+    public static async Task<List<KandyUser>> UsersAsync(KandyCore core, Principal caller, Organisation domain, IReadOnlyList<User> users, CancellationToken ct)
     {
-        var credentials = await core.Credentials.PrimariesOfAsync(users.Select(u => u.Id).ToList(), ct);
+        var credentials = await core.Credentials.RevealPrimariesAsync(caller, users.Select(u => u.Id).ToList(), ct);
         var domainName = DomainNameOf(domain);
         return users.Select(u =>
         {
             credentials.TryGetValue(u.Id, out var credential);
             return new KandyUser(
                 credential?.ApiKey ?? "",
-                credential is null ? "" : core.Credentials.Reveal(credential),
+                credential?.Secret ?? "",
                 u.Username,
                 domainName,
                 u.PhoneNumber ?? "",
