@@ -55,7 +55,14 @@ public sealed class ClusterSync(
             try
             {
                 await Task.Delay(interval, time, stoppingToken);
-                await SyncAsync(stoppingToken);
+
+                // Only PostgreSQL is shared by several instances; an SQLite file has one server, whose
+                // own writes already invalidated its caches on commit.
+                if (options.Value.Storage.IsPostgres)
+                {
+                    await SyncAsync(stoppingToken);
+                }
+
                 if (time.GetUtcNow() >= nextPrune)
                 {
                     await PruneAsync(stoppingToken);

@@ -17,7 +17,28 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
     public const string RootKey = "RAKtestroot";
     public const string RootSecret = "RAStestroot-secret-0123456789abcdef";
 
-    private readonly string connectionString = TestDatabase.SkipReason is null ? TestDatabase.Create() : "";
+    private readonly string connectionString;
+    private readonly bool ownsDatabase;
+
+    public StewardFactory()
+    {
+        connectionString = TestDatabase.SkipReason is null ? TestDatabase.Create() : "";
+        ownsDatabase = true;
+    }
+
+    /// <summary>A second instance on the same database and master key (several servers behind one load balancer).</summary>
+    private StewardFactory(StewardFactory first)
+    {
+        connectionString = first.connectionString;
+        MasterKey = first.MasterKey;
+        Time = new FakeTimeProvider(first.Time.GetUtcNow()) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+    }
+
+    /// <summary>The master key (base64): shared by instances of one deployment.</summary>
+    public string MasterKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Starts another Steward instance on this one's database. The caller disposes it.</summary>
+    public StewardFactory Peer() => new(this);
 
     /// <summary>Steward's clock. It moves forward a little on every read, so that events happen in order.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -27,7 +48,8 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Steward:Storage:Provider", TestDatabase.Provider);
         builder.UseSetting("Steward:Storage:ConnectionString", connectionString);
-        builder.UseSetting("Steward:MasterKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Steward:MasterKey", MasterKey);
+        builder.UseSetting("Steward:SyncIntervalMilliseconds", "100");
         builder.UseSetting("STEWARD_BOOTSTRAP_ADMIN_KEY", RootKey);
         builder.UseSetting("STEWARD_BOOTSTRAP_ADMIN_SECRET", RootSecret);
         builder.ConfigureServices(services =>
@@ -40,7 +62,7 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && connectionString.Length > 0)
+        if (disposing && ownsDatabase && connectionString.Length > 0)
         {
             TestDatabase.Drop(connectionString);
         }

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Steward.Core.Access;
+using Steward.Core.Entities;
+using Steward.Core.Ids;
+using Steward.Core.Results;
+using Steward.Core.Services;
+using Steward.Core.Writes;
+using Steward.Server.Hosting;
+
+namespace Steward.Server.Faces.Kandy;
+
+/// <summary>The Kandy user calls: user access tokens and devices (seed 001).</summary>
+public static partial class KandyApi
+{
+
+    private static async Task<IResult> GetUserAccessToken(
+        [AsParameters] KandyCore core,
+        [FromQuery(Name = "key")] string? key,
+        [FromQuery(Name = "domain_api_secret")] string? secret,
+        [FromQuery(Name = "user_id")] string? userId,
+        CancellationToken ct)
+    {
+        if (Missing(("key", key), ("domain_api_secret", secret), ("user_id", userId)) is { } missing)
+        {
+            return missing;
+        }
+
+        var credential = await KandyAuth.CredentialAsync(core.Credentials, key!, secret!, PrincipalKind.Organisation, "domain_api_secret", ct);
+        if (!credential.IsSuccess)
+        {
+            return KandyResults.From(credential.Error!);
+        }
+
+        var issued = await core.Tokens.IssueForOrganisationUserAsync(key!.Trim(), secret!.Trim(), userId!.Trim(), ct);
+        if (!issued.IsSuccess)
+        {
+            return KandyResults.From(issued.Error!.Code == ErrorCode.NotFound ? UserNotFound(userId) : issued.Error!, UserFields);
+        }
+
+        return KandyResults.Ok(new KandyUserAccessToken(issued.Value.AccessToken));
+    }
+
+    private static async Task<IResult> CreateDevice(
+        [AsParameters] KandyCore core,
+        HttpRequest request,
+        [FromQuery(Name = "key")] string? key,
+        CancellationToken ct)
+    {
+        if (Missing(("key", key)) is { } missing)
+        {
+            return missing;
+        }
+
+        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.User);
+        if (!caller.IsSuccess)
+        {
+            return KandyResults.From(caller.Error!);
+        }
+
+        var body = await JsonBody.ReadAsync<KandyDeviceRequest>(request, KandyWire.Options);
+        if (!body.IsSuccess)
+        {
+            return KandyResults.From(body.Error!);
+        }
+
+        var b = body.Value;
+        var device = await core.Devices.CreateAsync(caller.Value, caller.Value.SubjectId, new DeviceInput(b.NativeId, b.Family, b.Name, b.ClientSoftwareVersion, b.OsVersion), ct);
+        return device.IsSuccess
+            ? KandyResults.Ok(new KandyCreatedDevice(PublicId.Format(PublicId.Device, device.Value.Id)))
+            : KandyResults.From(device.Error!);
+    }
+
+    private static async Task<IResult> DeleteDevice(
+        [AsParameters] KandyCore core,
+        [FromQuery(Name = "key")] string? key,
+        [FromQuery(Name = "device_id")] string? deviceId,
+        CancellationToken ct)
+    {
+        if (Missing(("key", key), ("device_id", deviceId)) is { } missing)
+        {
+            return missing;
+        }
+
+        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.User);
+        if (!caller.IsSuccess)
+        {
+            return KandyResults.From(caller.Error!);
+        }
+
+        var notFound = new Error(ErrorCode.NotFound, $"device_id '{deviceId!.Trim()}' is not one of this user's devices; list them with GET /v1.2/users/devices.");
+        if (!PublicId.TryParse(PublicId.Device, deviceId.Trim(), out var id))
+        {
+            return KandyResults.From(notFound);
+        }
+
+        // Kandy's devices are the calling user's own: another user's device is not found here.
+        var device = await core.Devices.GetAsync(caller.Value, id, ct);
+        if (!device.IsSuccess || device.Value.UserId != caller.Value.SubjectId)
+        {
+            return KandyResults.From(notFound);
+        }
+
+        var deleted = await core.Devices.DeleteAsync(caller.Value, id, ct);
+        return deleted.IsSuccess ? KandyResults.Done(DeviceDeleted) : KandyResults.From(deleted.Error!);
+    }
+
+    private static async Task<IResult> GetDevices(
+        [AsParameters] KandyCore core,
+        [FromQuery(Name = "key")] string? key,
+        CancellationToken ct)
+    {
+        if (Missing(("key", key)) is { } missing)
+        {
+            return missing;
+        }
+
+        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.User);
+        if (!caller.IsSuccess)
+        {
+            return KandyResults.From(caller.Error!);
+        }
+
+        var devices = await core.Devices.ListAsync(caller.Value, caller.Value.SubjectId, ct);
+        if (!devices.IsSuccess)
+        {
+            return KandyResults.From(devices.Error!);
+        }
+
+        var list = devices.Value.Select(d => new KandyDevice(
+            PublicId.Format(PublicId.Device, d.Id),
+            d.NativeId ?? "",
+            d.Family ?? "",
+            d.Name ?? "",
+            d.ClientSoftwareVersion ?? "",
+            d.OsVersion ?? "")).ToList();
+        return KandyResults.Ok(new KandyDeviceList(list));
+    }
+}
