@@ -9,13 +9,9 @@ public static class CacheKeys
 
     public static object Credential(string apiKey) => new CredentialKey(apiKey);
 
-    public static object User(Guid id) => new UserKey(id);
-
     private sealed record OrganisationKey(Guid Id);
 
     private sealed record MembershipsKey(Guid UserId);
 
     private sealed record CredentialKey(string ApiKey);
-
-    private sealed record UserKey(Guid Id);
 }

@@ -156,7 +156,6 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
                 foreach (var user in users)
                 {
                     cache.Remove(CacheKeys.Memberships(user));
-                    cache.Remove(CacheKeys.User(user));
                 }
             });
             return Result<Done>.Ok(new Done());

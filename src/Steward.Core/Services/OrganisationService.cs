@@ -243,7 +243,6 @@ public sealed partial class OrganisationService(
                 foreach (var user in members.Concat(users))
                 {
                     cache.Remove(CacheKeys.Memberships(user));
-                    cache.Remove(CacheKeys.User(user));
                 }
             });
             return Result<Done>.Ok(new Done());
