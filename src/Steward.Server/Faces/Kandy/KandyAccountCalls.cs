@@ -49,15 +49,9 @@ public static partial class KandyApi
         [FromQuery(Name = "key")] string? key,
         CancellationToken ct)
     {
-        if (Missing(("key", key)) is { } missing)
+        if (!TryAuthenticate(core, key, PrincipalKind.Account, out var caller, out var refusal))
         {
-            return missing;
-        }
-
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.Account);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
+            return refusal;
         }
 
         var body = await JsonBody.ReadAsync<KandyDomainRequest>(request, KandyWire.Options);
@@ -73,13 +67,13 @@ public static partial class KandyApi
 
         // Domain names are DNS names: compared and kept in lower case, as organisation name and domain name alike.
         var domainName = body.Value.DomainName!.Trim().ToLowerInvariant();
-        var created = await core.Organisations.CreateAsync(caller.Value, new OrganisationInput(domainName, domainName, body.Value.ProjectName), ct);
+        var created = await core.Organisations.CreateAsync(caller, new OrganisationInput(domainName, domainName, body.Value.ProjectName), ct);
         if (!created.IsSuccess)
         {
             return KandyResults.From(created.Error!, DomainFields);
         }
 
-        var domains = await KandyViews.DomainsAsync(core, caller.Value, [created.Value.Organisation], ct);
+        var domains = await KandyViews.DomainsAsync(core, caller, [created.Value.Organisation], ct);
         return domains.IsSuccess ? KandyResults.Ok(domains.Value[0]) : KandyResults.From(domains.Error!);
     }
 
@@ -115,24 +109,18 @@ public static partial class KandyApi
         [FromQuery(Name = "key")] string? key,
         CancellationToken ct)
     {
-        if (Missing(("key", key)) is { } missing)
+        if (!TryAuthenticate(core, key, PrincipalKind.Account, out var caller, out var refusal))
         {
-            return missing;
+            return refusal;
         }
 
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.Account);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
-        }
-
-        var organisations = await AllAsync<Organisation>((cursor, c) => core.Organisations.ListAsync(caller.Value, Paging.MaxLimit, cursor, c), ct);
+        var organisations = await AllAsync<Organisation>((cursor, c) => core.Organisations.ListAsync(caller, Paging.MaxLimit, cursor, c), ct);
         if (!organisations.IsSuccess)
         {
             return KandyResults.From(organisations.Error!);
         }
 
-        var domains = await KandyViews.DomainsAsync(core, caller.Value, organisations.Value, ct);
+        var domains = await KandyViews.DomainsAsync(core, caller, organisations.Value, ct);
         return domains.IsSuccess ? KandyResults.Ok(new KandyDomainList(domains.Value)) : KandyResults.From(domains.Error!);
     }
 }

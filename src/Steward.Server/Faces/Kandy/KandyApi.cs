@@ -106,6 +106,36 @@ public static partial class KandyApi
 
     // ---- shared steps ------------------------------------------------------------------------
 
+    /// <summary>
+    /// The caller of a call whose <c>key=</c> must be an access token of <paramref name="kind"/>; when there
+    /// is none, or it is not valid, <paramref name="refusal"/> is the answer to give instead.
+    /// </summary>
+    private static bool TryAuthenticate(
+        KandyCore core,
+        string? key,
+        PrincipalKind kind,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Principal? caller,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out IResult? refusal)
+    {
+        caller = null;
+        if (Missing(("key", key)) is { } missing)
+        {
+            refusal = missing;
+            return false;
+        }
+
+        var token = KandyAuth.Token(core.Tokens, key!, kind);
+        if (!token.IsSuccess)
+        {
+            refusal = KandyResults.From(token.Error!);
+            return false;
+        }
+
+        caller = token.Value;
+        refusal = null;
+        return true;
+    }
+
     /// <summary>Issues a token for an API key and secret of the <paramref name="kind"/> the call needs.</summary>
     private static async Task<IResult> IssueAsync(
         KandyCore core, string key, string secret, PrincipalKind kind, string secretParameter, Func<string, object> render, CancellationToken ct)

@@ -88,15 +88,9 @@ public static partial class KandyApi
         [FromQuery(Name = "key")] string? key,
         CancellationToken ct)
     {
-        if (Missing(("key", key)) is { } missing)
+        if (!TryAuthenticate(core, key, PrincipalKind.Organisation, out var caller, out var refusal))
         {
-            return missing;
-        }
-
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.Organisation);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
+            return refusal;
         }
 
         var body = await JsonBody.ReadAsync<KandyUserRequest>(request, KandyWire.Options);
@@ -123,7 +117,7 @@ public static partial class KandyApi
         }
 
         // Kandy's user id for a phone user: the calling code then the number (US 3524096582 -> 13524096582).
-        return await CreateUserAsync(core, caller.Value, callingCode + national.Value, b, national.Value, country, ct);
+        return await CreateUserAsync(core, caller, callingCode + national.Value, b, national.Value, country, ct);
     }
 
     private static async Task<IResult> CreateUserByUserId(
@@ -132,15 +126,9 @@ public static partial class KandyApi
         [FromQuery(Name = "key")] string? key,
         CancellationToken ct)
     {
-        if (Missing(("key", key)) is { } missing)
+        if (!TryAuthenticate(core, key, PrincipalKind.Organisation, out var caller, out var refusal))
         {
-            return missing;
-        }
-
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.Organisation);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
+            return refusal;
         }
 
         var body = await JsonBody.ReadAsync<KandyUserRequest>(request, KandyWire.Options);
@@ -162,7 +150,7 @@ public static partial class KandyApi
         }
 
         var phone = string.IsNullOrWhiteSpace(b.PhoneNumber) ? null : b.PhoneNumber;
-        return await CreateUserAsync(core, caller.Value, b.UserId!.Trim(), b, phone, country, ct);
+        return await CreateUserAsync(core, caller, b.UserId!.Trim(), b, phone, country, ct);
     }
 
     private static async Task<IResult> DeleteUser(
@@ -222,31 +210,25 @@ public static partial class KandyApi
         [FromQuery(Name = "key")] string? key,
         CancellationToken ct)
     {
-        if (Missing(("key", key)) is { } missing)
+        if (!TryAuthenticate(core, key, PrincipalKind.Organisation, out var caller, out var refusal))
         {
-            return missing;
+            return refusal;
         }
 
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.Organisation);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
-        }
-
-        var domainId = caller.Value.SubjectId;
-        var organisation = await core.Organisations.GetAsync(caller.Value, domainId, ct);
+        var domainId = caller.SubjectId;
+        var organisation = await core.Organisations.GetAsync(caller, domainId, ct);
         if (!organisation.IsSuccess)
         {
             return KandyResults.From(organisation.Error!);
         }
 
-        var users = await AllAsync<User>((cursor, c) => core.Users.ListAsync(caller.Value, domainId, Paging.MaxLimit, cursor, c), ct);
+        var users = await AllAsync<User>((cursor, c) => core.Users.ListAsync(caller, domainId, Paging.MaxLimit, cursor, c), ct);
         if (!users.IsSuccess)
         {
             return KandyResults.From(users.Error!);
         }
 
-        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, caller.Value, organisation.Value, users.Value, ct)));
+        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, caller, organisation.Value, users.Value, ct)));
     }
 
     private static async Task<IResult> GetUserDetails(

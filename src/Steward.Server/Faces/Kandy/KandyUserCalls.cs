@@ -47,15 +47,9 @@ public static partial class KandyApi
         [FromQuery(Name = "key")] string? key,
         CancellationToken ct)
     {
-        if (Missing(("key", key)) is { } missing)
+        if (!TryAuthenticate(core, key, PrincipalKind.User, out var caller, out var refusal))
         {
-            return missing;
-        }
-
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.User);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
+            return refusal;
         }
 
         var body = await JsonBody.ReadAsync<KandyDeviceRequest>(request, KandyWire.Options);
@@ -65,7 +59,7 @@ public static partial class KandyApi
         }
 
         var b = body.Value;
-        var device = await core.Devices.CreateAsync(caller.Value, caller.Value.SubjectId, new DeviceInput(b.NativeId, b.Family, b.Name, b.ClientSoftwareVersion, b.OsVersion), ct);
+        var device = await core.Devices.CreateAsync(caller, caller.SubjectId, new DeviceInput(b.NativeId, b.Family, b.Name, b.ClientSoftwareVersion, b.OsVersion), ct);
         return device.IsSuccess
             ? KandyResults.Ok(new KandyCreatedDevice(PublicId.Format(PublicId.Device, device.Value.Id)))
             : KandyResults.From(device.Error!);
@@ -110,18 +104,12 @@ public static partial class KandyApi
         [FromQuery(Name = "key")] string? key,
         CancellationToken ct)
     {
-        if (Missing(("key", key)) is { } missing)
+        if (!TryAuthenticate(core, key, PrincipalKind.User, out var caller, out var refusal))
         {
-            return missing;
+            return refusal;
         }
 
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.User);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
-        }
-
-        var devices = await core.Devices.ListAsync(caller.Value, caller.Value.SubjectId, ct);
+        var devices = await core.Devices.ListAsync(caller, caller.SubjectId, ct);
         if (!devices.IsSuccess)
         {
             return KandyResults.From(devices.Error!);
