@@ -62,19 +62,26 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
                 return Problems.From(Error.Conflict("A request with this Idempotency-Key is still being processed; retry later."));
         }
 
-        var result = await next(context);
-        if (result is not IResult executable)
-        {
-            return result;
-        }
-
-        // Run the result into a buffer so its exact answer can be stored and replayed.
+        // Run the request and its result into a buffer, so its exact answer can be stored and replayed.
         var original = http.Response.Body;
         using var captured = new MemoryStream();
-        http.Response.Body = captured;
         try
         {
+            var result = await next(context);
+            if (result is not IResult executable)
+            {
+                await store.CompleteAsync(principal, key, StatusCodes.Status500InternalServerError, null, null, null);
+                return result;
+            }
+
+            http.Response.Body = captured;
             await executable.ExecuteAsync(http);
+        }
+        catch
+        {
+            // Nothing to replay: release the key so that a retry runs the request again.
+            await store.CompleteAsync(principal, key, StatusCodes.Status500InternalServerError, null, null, null);
+            throw;
         }
         finally
         {
