@@ -285,12 +285,6 @@ public sealed partial class UserService(
             return denied;
         }
 
-        return await DeleteInGateAsync(p, id, ct);
-    }
-
-    /// <summary>Deletes a user the caller has already been checked against (a Kandy user deleting itself by key).</summary>
-    internal async Task<Result<Done>> DeleteInGateAsync(Principal p, Guid id, CancellationToken ct)
-    {
         return await gate.ExecuteAsync(p, async ctx =>
         {
             var user = await ctx.Db.Users.FirstOrDefaultAsync(u => u.Id == id);

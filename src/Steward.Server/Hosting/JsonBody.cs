@@ -58,11 +58,6 @@ public static class JsonBody
             return allowEmpty ? CreateEmpty<T>(options) : Error.Invalid("body", "A JSON object body is required.");
         }
 
-        if (SyntaxError(buffer) is { } syntax)
-        {
-            return Error.Invalid("body", syntax);
-        }
-
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer, options);
@@ -70,6 +65,12 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
+            // Only a failed body is scanned again, to tell a syntax error from a wrong type.
+            if (SyntaxError(buffer) is { } syntax)
+            {
+                return Error.Invalid("body", syntax);
+            }
+
             var field = FieldName(ex.Path);
             var message = field == "body"
                 ? "The body must be a JSON object."
