@@ -40,11 +40,31 @@ public static class TestDatabase
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         NpgsqlConnection.ClearAllPools();
         var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable));
-        using var connection = new NpgsqlConnection(admin.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS {target.Database} WITH (FORCE)";
-        command.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(admin.ConnectionString);
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"DROP DATABASE IF EXISTS {target.Database} WITH (FORCE)";
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex)
+            {
+                // A server that is still shutting down may reconnect while the database is dropped; try again.
+                // A test database that cannot be dropped is left behind (it has a unique name) rather than
+                // failing a run whose tests all passed.
+                Console.Error.WriteLine($"dropping test database {target.Database} failed ({ex.SqlState}: {ex.MessageText}); attempt {attempt} of 5");
+                if (attempt == 5)
+                {
+                    return;
+                }
+
+                Thread.Sleep(200 * attempt);
+            }
+        }
     }
 #else
     public const string Provider = "Sqlite";
