@@ -4,9 +4,12 @@ using Microsoft.Extensions.Options;
 using Steward.Core.Access;
 using Steward.Core.Caching;
 using Steward.Core.Events;
+using Steward.Core.Idempotency;
+using Steward.Core.Identity;
 using Steward.Core.Options;
 using Steward.Core.Security;
-using Steward.Core.Services;
+using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 using Steward.Core.Writes;
 
 namespace Steward.Core;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Steward.Core.Access;
 using Steward.Core.Events;
-using Steward.Core.Services;
 using Steward.Core.Storage;
 
 namespace Steward.Core;

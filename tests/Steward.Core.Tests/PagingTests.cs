@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using Steward.Core.Results;
-using Steward.Core.Services;
+using Steward.Core.Storage;
 
 namespace Steward.Core.Tests;
 

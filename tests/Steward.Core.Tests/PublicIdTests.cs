@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using Steward.Core.Access;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
+using Steward.Core.Tenancy;
 
 namespace Steward.Core.Tests;
 

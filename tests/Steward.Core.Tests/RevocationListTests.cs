@@ -1,5 +1,5 @@
-using Steward.Core.Entities;
-using Steward.Core.Security;
+using Steward.Core.Access;
+using Steward.Core.Identity;
 
 namespace Steward.Core.Tests;
 

@@ -1,7 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Steward.Core.Entities;
+using Steward.Core.Access;
+using Steward.Core.Identity;
 using Steward.Core.Security;
+using Steward.Core.Tenancy;
 
 namespace Steward.Core.Tests;
 

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Steward.Core.Access;
-using Steward.Core.Entities;
 using Steward.Core.Events;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
-using Steward.Core.Security;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 using Steward.Core.Writes;
 using Steward.Storage.Sqlite;
 

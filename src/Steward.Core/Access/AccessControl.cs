@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Caching;
-using Steward.Core.Entities;
+using Steward.Core.Identity;
 using Steward.Core.Results;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 
 namespace Steward.Core.Access;
 

@@ -1,6 +1,6 @@
-using Steward.Core.Entities;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
-using Steward.Core.Security;
+using Steward.Core.Tenancy;
 
 namespace Steward.Core.Access;
 
@@ -30,7 +30,7 @@ public sealed record Principal(
     };
 
     /// <summary>The owner of a credential, for calls authenticated with a key and secret instead of a token.</summary>
-    public static Principal FromCredential(Services.CredentialSnapshot c) =>
+    public static Principal FromCredential(CredentialSnapshot c) =>
         new(c.OwnerKind, c.AccountId, c.OrganisationId, c.OwnerId, c.Id, Guid.Empty, DateTimeOffset.MaxValue);
 
     public static Principal FromClaims(TokenClaims c) =>

@@ -1,3 +1,6 @@
+using Steward.Core.Access;
+using Steward.Core.Tenancy;
+
 namespace Steward.Core.Caching;
 
 /// <summary>Keys of the <see cref="ReadCache"/>; a record per kind so keys of different kinds never collide.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Steward.Core.Events;
 
 namespace Steward.Core.Caching;
 

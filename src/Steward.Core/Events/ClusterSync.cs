@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Steward.Core.Access;
 using Steward.Core.Caching;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Options;
 using Steward.Core.Results;
-using Steward.Core.Security;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 using Steward.Core.Writes;
 
 namespace Steward.Core.Events;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Access;
-using Steward.Core.Entities;
 using Steward.Core.Results;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 
 namespace Steward.Core.Events;
 

@@ -1,4 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using Steward.Core.Access;
+using Steward.Core.Identity;
+using Steward.Core.Tenancy;
 
 namespace Steward.Core.Ids;
 

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Steward.Core.Entities;
+using Steward.Core.Access;
+using Steward.Core.Events;
+using Steward.Core.Idempotency;
+using Steward.Core.Identity;
+using Steward.Core.Tenancy;
 
 namespace Steward.Core.Storage;
 

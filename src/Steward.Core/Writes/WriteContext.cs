@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Steward.Core.Access;
-using Steward.Core.Entities;
+using Steward.Core.Events;
 using Steward.Core.Results;
 using Steward.Core.Storage;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Steward.Core.Access;
 using Steward.Core.Events;
 using Steward.Core.Results;
-using Steward.Core.Security;
 using Steward.Core.Storage;
 
 namespace Steward.Core.Writes;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Core.Ids;
-using Steward.Core.Services;
+using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
 using Steward.Server.Hosting;

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Steward.Core.Access;
 using Steward.Core.Ids;
-using Steward.Core.Services;
+using Steward.Core.Security;
 using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
 using Steward.Server.Hosting;

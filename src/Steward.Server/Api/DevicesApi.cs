@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
-using Steward.Core.Services;
 using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
 using Steward.Server.Hosting;

@@ -76,7 +76,7 @@ public static class Http
     public static Results<NoContent, ProblemHttpResult> NoContent<TIn>(Result<TIn> result) =>
         result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Error!);
 
-    public static Results<Ok<Wire.ItemList<T>>, ProblemHttpResult> Page<TIn, T>(Result<Core.Services.Page<TIn>> result, Func<TIn, T> map) =>
+    public static Results<Ok<Wire.ItemList<T>>, ProblemHttpResult> Page<TIn, T>(Result<Core.Storage.Page<TIn>> result, Func<TIn, T> map) =>
         result.IsSuccess
             ? TypedResults.Ok(new Wire.ItemList<T>(result.Value.Items.Select(map).ToList(), result.Value.NextCursor))
             : Problems.From(result.Error!);

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Core.Idempotency;
 using Steward.Core.Results;
-using Steward.Core.Services;
 using Steward.Server.Auth;
 
 namespace Steward.Server.Api;

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 using Microsoft.OpenApi;
 using Steward.Core.Access;
-using Steward.Core.Entities;
 using Steward.Core.Ids;
 using Steward.Core.Results;
-using Steward.Core.Services;
+using Steward.Core.Tenancy;
 
 namespace Steward.Server.Api;
 

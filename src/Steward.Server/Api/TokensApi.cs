@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Core.Access;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
-using Steward.Core.Services;
+using Steward.Core.Tenancy;
 using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
 using Steward.Server.Hosting;
@@ -73,5 +75,5 @@ public static class TokensApi
     internal static int ExpiresIn(DateTimeOffset expiresAt, TimeProvider time) =>
         (int)Math.Max(0, Math.Round((expiresAt - time.GetUtcNow()).TotalSeconds));
 
-    public sealed record CurrentTokenResource(string TokenId, Core.Entities.PrincipalKind Kind, string Subject, string? AccountId, string? OrganisationId, string CredentialId, DateTimeOffset ExpiresAt);
+    public sealed record CurrentTokenResource(string TokenId, Core.Access.PrincipalKind Kind, string Subject, string? AccountId, string? OrganisationId, string CredentialId, DateTimeOffset ExpiresAt);
 }

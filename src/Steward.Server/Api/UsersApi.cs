@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
-using Steward.Core.Services;
+using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
 using Steward.Server.Hosting;

@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
+using Steward.Core.Access;
 using Steward.Core.Results;
-using Steward.Core.Services;
 using Steward.Server.Api;
 
 namespace Steward.Server.Auth;

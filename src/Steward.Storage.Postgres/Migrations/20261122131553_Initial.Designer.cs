@@ -5,7 +5,12 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Steward.Core.Access;
+using Steward.Core.Events;
+using Steward.Core.Idempotency;
+using Steward.Core.Identity;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 
 #nullable disable
 
@@ -25,7 +30,7 @@ namespace Steward.Storage.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Steward.Core.Entities.Account", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -62,7 +67,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Credential", b =>
+            modelBuilder.Entity("Steward.Core.Access.Credential", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -124,7 +129,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("credentials", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Device", b =>
+            modelBuilder.Entity("Steward.Core.Identity.Device", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -166,7 +171,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("devices", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.EventRecord", b =>
+            modelBuilder.Entity("Steward.Core.Events.EventRecord", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -206,7 +211,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("events", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.IdempotencyRecord", b =>
+            modelBuilder.Entity("Steward.Core.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -251,7 +256,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Membership", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -286,7 +291,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Organisation", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -329,7 +334,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Revocation", b =>
+            modelBuilder.Entity("Steward.Core.Access.Revocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -355,7 +360,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("revocations", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Unit", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Unit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -404,7 +409,7 @@ namespace Steward.Storage.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.User", b =>
+            modelBuilder.Entity("Steward.Core.Identity.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -474,70 +479,70 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Credential", b =>
+            modelBuilder.Entity("Steward.Core.Access.Credential", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Device", b =>
+            modelBuilder.Entity("Steward.Core.Identity.Device", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Membership", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Membership", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Organisation", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Organisation", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Unit", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Unit", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.User", b =>
+            modelBuilder.Entity("Steward.Core.Identity.User", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);

@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Steward.Core.Access;
+using Steward.Core.Events;
+using Steward.Core.Idempotency;
+using Steward.Core.Identity;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 
 #nullable disable
 
@@ -22,7 +27,7 @@ namespace Steward.Storage.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Steward.Core.Entities.Account", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -59,7 +64,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Credential", b =>
+            modelBuilder.Entity("Steward.Core.Access.Credential", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -121,7 +126,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("credentials", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Device", b =>
+            modelBuilder.Entity("Steward.Core.Identity.Device", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -163,7 +168,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("devices", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.EventRecord", b =>
+            modelBuilder.Entity("Steward.Core.Events.EventRecord", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -203,7 +208,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("events", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.IdempotencyRecord", b =>
+            modelBuilder.Entity("Steward.Core.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -248,7 +253,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Membership", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -283,7 +288,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Organisation", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -326,7 +331,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Revocation", b =>
+            modelBuilder.Entity("Steward.Core.Access.Revocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -352,7 +357,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("revocations", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Unit", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Unit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -401,7 +406,7 @@ namespace Steward.Storage.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.User", b =>
+            modelBuilder.Entity("Steward.Core.Identity.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -471,70 +476,70 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Credential", b =>
+            modelBuilder.Entity("Steward.Core.Access.Credential", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Device", b =>
+            modelBuilder.Entity("Steward.Core.Identity.Device", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Membership", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Membership", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Organisation", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Organisation", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Unit", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Unit", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.User", b =>
+            modelBuilder.Entity("Steward.Core.Identity.User", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);

@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Steward.Core.Access;
+using Steward.Core.Events;
+using Steward.Core.Idempotency;
+using Steward.Core.Identity;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 
 #nullable disable
 
@@ -20,7 +25,7 @@ namespace Steward.Storage.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
-            modelBuilder.Entity("Steward.Core.Entities.Account", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -57,7 +62,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Credential", b =>
+            modelBuilder.Entity("Steward.Core.Access.Credential", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -119,7 +124,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("credentials", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Device", b =>
+            modelBuilder.Entity("Steward.Core.Identity.Device", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -161,7 +166,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("devices", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.EventRecord", b =>
+            modelBuilder.Entity("Steward.Core.Events.EventRecord", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -199,7 +204,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("events", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.IdempotencyRecord", b =>
+            modelBuilder.Entity("Steward.Core.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -242,7 +247,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Membership", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -277,7 +282,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Organisation", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -320,7 +325,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Revocation", b =>
+            modelBuilder.Entity("Steward.Core.Access.Revocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -344,7 +349,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("revocations", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Unit", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Unit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -393,7 +398,7 @@ namespace Steward.Storage.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.User", b =>
+            modelBuilder.Entity("Steward.Core.Identity.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -463,70 +468,70 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Credential", b =>
+            modelBuilder.Entity("Steward.Core.Access.Credential", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Device", b =>
+            modelBuilder.Entity("Steward.Core.Identity.Device", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Membership", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Membership", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Organisation", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Organisation", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Unit", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Unit", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.User", b =>
+            modelBuilder.Entity("Steward.Core.Identity.User", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);

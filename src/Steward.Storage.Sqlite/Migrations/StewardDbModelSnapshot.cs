@@ -3,7 +3,12 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Steward.Core.Access;
+using Steward.Core.Events;
+using Steward.Core.Idempotency;
+using Steward.Core.Identity;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 
 #nullable disable
 
@@ -17,7 +22,7 @@ namespace Steward.Storage.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
-            modelBuilder.Entity("Steward.Core.Entities.Account", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Account", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -54,7 +59,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Credential", b =>
+            modelBuilder.Entity("Steward.Core.Access.Credential", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -116,7 +121,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("credentials", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Device", b =>
+            modelBuilder.Entity("Steward.Core.Identity.Device", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -158,7 +163,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("devices", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.EventRecord", b =>
+            modelBuilder.Entity("Steward.Core.Events.EventRecord", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -196,7 +201,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("events", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.IdempotencyRecord", b =>
+            modelBuilder.Entity("Steward.Core.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -239,7 +244,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Membership", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Membership", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -274,7 +279,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("memberships", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Organisation", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -317,7 +322,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Revocation", b =>
+            modelBuilder.Entity("Steward.Core.Access.Revocation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -341,7 +346,7 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("revocations", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Unit", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Unit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -390,7 +395,7 @@ namespace Steward.Storage.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.User", b =>
+            modelBuilder.Entity("Steward.Core.Identity.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -460,70 +465,70 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Credential", b =>
+            modelBuilder.Entity("Steward.Core.Access.Credential", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Device", b =>
+            modelBuilder.Entity("Steward.Core.Identity.Device", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Membership", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Membership", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Organisation", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Organisation", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.Unit", b =>
+            modelBuilder.Entity("Steward.Core.Tenancy.Unit", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.User", null)
+                    b.HasOne("Steward.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Steward.Core.Entities.User", b =>
+            modelBuilder.Entity("Steward.Core.Identity.User", b =>
                 {
-                    b.HasOne("Steward.Core.Entities.Account", null)
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Steward.Core.Entities.Organisation", null)
+                    b.HasOne("Steward.Core.Tenancy.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);

@@ -1,8 +1,10 @@
 using System.Text.Json;
-using Steward.Core.Entities;
+using Steward.Core.Access;
+using Steward.Core.Events;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
-using Steward.Core.Services;
-using UnitEntity = Steward.Core.Entities.Unit;
+using Steward.Core.Tenancy;
+using UnitEntity = Steward.Core.Tenancy.Unit;
 
 namespace Steward.Server.Api.Wire;
 

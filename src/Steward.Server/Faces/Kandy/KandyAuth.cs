@@ -1,7 +1,7 @@
 using Steward.Core.Access;
-using Steward.Core.Entities;
+using Steward.Core.Identity;
 using Steward.Core.Results;
-using Steward.Core.Services;
+using Steward.Core.Tenancy;
 
 namespace Steward.Server.Faces.Kandy;
 

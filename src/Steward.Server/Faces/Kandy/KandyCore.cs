@@ -1,4 +1,6 @@
-using Steward.Core.Services;
+using Steward.Core.Access;
+using Steward.Core.Identity;
+using Steward.Core.Tenancy;
 
 namespace Steward.Server.Faces.Kandy;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Steward.Core.Access;
-using Steward.Core.Entities;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
-using Steward.Core.Services;
+using Steward.Core.Tenancy;
 using Steward.Core.Writes;
 using Steward.Server.Hosting;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Steward.Core.Access;
 using Steward.Core.Billing;
-using Steward.Core.Entities;
+using Steward.Core.Identity;
 using Steward.Core.Results;
+using Steward.Core.Tenancy;
 
 namespace Steward.Server.Faces.Kandy;
 

@@ -1,0 +1,387 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Core.Caching;
+using Steward.Core.Identity;
+using Steward.Core.Ids;
+using Steward.Core.Options;
+using Steward.Core.Results;
+using Steward.Core.Security;
+using Steward.Core.Storage;
+using Steward.Core.Tenancy;
+using Steward.Core.Writes;
+
+namespace Steward.Core.Access;
+
+/// <summary>A credential together with its secret, as shown once at creation or rotation.</summary>
+public sealed record IssuedCredential(Credential Credential, string Secret);
+
+/// <summary>An API key with its decrypted secret.</summary>
+public sealed record RevealedCredential(string ApiKey, string Secret);
+
+/// <summary>What token issuance needs to know about a credential; cached by API key.</summary>
+public sealed record CredentialSnapshot(
+    Guid Id,
+    PrincipalKind OwnerKind,
+    Guid OwnerId,
+    Guid AccountId,
+    Guid OrganisationId,
+    byte[] SecretHash,
+    bool Revoked);
+
+/// <summary>API keys and secrets of accounts, organisations and users: create, list, rotate, revoke, verify.</summary>
+public sealed class CredentialService(
+    IDbContextFactory<StewardDb> dbs,
+    WriteGate gate,
+    AccessControl access,
+    SecretProtector protector,
+    ReadCache cache,
+    Microsoft.Extensions.Options.IOptions<StewardOptions> options)
+{
+    public TimeSpan TokenLifetime => TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
+
+    public static (string Key, string Secret) Prefixes(PrincipalKind kind) => kind switch
+    {
+        PrincipalKind.Root => ("RAK", "RAS"),
+        PrincipalKind.Account => ("AAK", "AAS"),
+        PrincipalKind.Organisation => ("DAK", "DAS"),
+        _ => ("UAK", "UAS"),
+    };
+
+    /// <summary>Adds a new credential inside a write (used when an account, organisation or user is created).</summary>
+    public IssuedCredential Add(WriteContext ctx, PrincipalKind ownerKind, Guid ownerId, Guid? accountId, bool primary, string? label)
+    {
+        var (keyPrefix, secretPrefix) = Prefixes(ownerKind);
+        var secret = Secrets.NewSecret(secretPrefix);
+        var credential = new Credential
+        {
+            Id = PublicId.NewGuid(ctx.Now),
+            AccountId = accountId,
+            OwnerKind = ownerKind,
+            OwnerId = ownerId,
+            ApiKey = Secrets.NewApiKey(keyPrefix),
+            SecretHash = Secrets.Hash(secret),
+            SecretCipher = protector.Protect(secret),
+            Label = label,
+            IsPrimary = primary,
+            CreatedAt = ctx.Now,
+        };
+        ctx.Db.Credentials.Add(credential);
+        ctx.Emit("credential.created", PublicId.Format(PublicId.Credential, credential.Id), accountId, CredentialEvent(credential));
+        return new IssuedCredential(credential, secret);
+    }
+
+    /// <summary>Creates an extra credential for an owner (default: the caller itself).</summary>
+    public async Task<Result<IssuedCredential>> CreateAsync(Principal p, string? ownerId, string? label, CancellationToken ct = default)
+    {
+        var v = new Validator();
+        label = v.Optional("label", label, Limits.Name);
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        var owner = await ResolveOwnerAsync(p, ownerId, ct);
+        if (!owner.IsSuccess)
+        {
+            return owner.Error!;
+        }
+
+        var (kind, id, accountId) = owner.Value;
+        return await gate.ExecuteAsync(p, async ctx =>
+        {
+            if (!await OwnerExistsAsync(ctx.Db, kind, id))
+            {
+                return Error.NotFound("Owner");
+            }
+
+            return Result<IssuedCredential>.Ok(Add(ctx, kind, id, accountId == Guid.Empty ? null : accountId, primary: false, label));
+        }, ct);
+    }
+
+    public async Task<Result<IReadOnlyList<Credential>>> ListAsync(Principal p, string? ownerId, CancellationToken ct = default)
+    {
+        var owner = await ResolveOwnerAsync(p, ownerId, ct);
+        if (!owner.IsSuccess)
+        {
+            return owner.Error!;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var list = await db.Credentials.AsNoTracking()
+            .Where(c => c.OwnerId == owner.Value.Id && c.RevokedAt == null)
+            .OrderBy(c => c.CreatedAt)
+            .ToListAsync(ct);
+        return list;
+    }
+
+    public async Task<Result<Credential>> GetAsync(Principal p, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var credential = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (credential is null || await CanManageAsync(p, credential, ct) is not null)
+        {
+            return Error.NotFound("Credential");
+        }
+
+        return credential;
+    }
+
+    /// <summary>Replaces the secret (the key stays); tokens issued with the old secret stop working at once.</summary>
+    public async Task<Result<IssuedCredential>> RotateAsync(Principal p, Guid id, CancellationToken ct = default)
+    {
+        var found = await GetAsync(p, id, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var (_, secretPrefix) = Prefixes(found.Value.OwnerKind);
+        var secret = Secrets.NewSecret(secretPrefix);
+        return await gate.ExecuteAsync(p, async ctx =>
+        {
+            var credential = await ctx.Db.Credentials.FirstOrDefaultAsync(c => c.Id == id && c.RevokedAt == null);
+            if (credential is null)
+            {
+                return Error.NotFound("Credential");
+            }
+
+            credential.SecretHash = Secrets.Hash(secret);
+            credential.SecretCipher = protector.Protect(secret);
+            credential.RotatedAt = ctx.Now;
+            credential.Version++;
+            ctx.Revoke(credential.Id, ctx.Now, ctx.Now + TokenLifetime);
+            ctx.Emit("credential.rotated", PublicId.Format(PublicId.Credential, credential.Id), credential.AccountId, CredentialEvent(credential));
+            var key = credential.ApiKey;
+            ctx.AfterCommit(() => cache.Remove(CacheKeys.Credential(key)));
+            return Result<IssuedCredential>.Ok(new IssuedCredential(credential, secret));
+        }, ct);
+    }
+
+    /// <summary>Revokes a credential and every token issued with it, at once.</summary>
+    public async Task<Result<Credential>> RevokeAsync(Principal p, Guid id, CancellationToken ct = default)
+    {
+        var found = await GetAsync(p, id, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        return await gate.ExecuteAsync(p, async ctx =>
+        {
+            var credential = await ctx.Db.Credentials.FirstOrDefaultAsync(c => c.Id == id);
+            if (credential is null)
+            {
+                return Error.NotFound("Credential");
+            }
+
+            if (credential.RevokedAt is null)
+            {
+                credential.RevokedAt = ctx.Now;
+                credential.Version++;
+                ctx.Revoke(credential.Id, ctx.Now, ctx.Now + TokenLifetime);
+                ctx.Emit("credential.revoked", PublicId.Format(PublicId.Credential, credential.Id), credential.AccountId, CredentialEvent(credential));
+                var key = credential.ApiKey;
+                ctx.AfterCommit(() => cache.Remove(CacheKeys.Credential(key)));
+            }
+
+            return Result<Credential>.Ok(credential);
+        }, ct);
+    }
+
+    /// <summary>Deletes the credentials of owners that are being deleted, inside their write.</summary>
+    public async Task RemoveForOwnersAsync(WriteContext ctx, IReadOnlyCollection<Guid> ownerIds)
+    {
+        var doomed = await ctx.Db.Credentials.Where(c => ownerIds.Contains(c.OwnerId)).ToListAsync();
+        ctx.Db.Credentials.RemoveRange(doomed);
+        var keys = doomed.Select(c => c.ApiKey).ToList();
+        ctx.AfterCommit(() => keys.ForEach(k => cache.Remove(CacheKeys.Credential(k))));
+    }
+
+    /// <summary>Looks a credential up by API key, from the cache when it can.</summary>
+    public async Task<CredentialSnapshot?> FindAsync(string apiKey, CancellationToken ct = default)
+    {
+        if (apiKey.Length is 0 or > 64)
+        {
+            return null;
+        }
+
+        if (cache.TryGet<CredentialSnapshot>(CacheKeys.Credential(apiKey), out var snapshot))
+        {
+            return snapshot;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Credentials.AsNoTracking().FirstOrDefaultAsync(x => x.ApiKey == apiKey, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var organisationId = c.OwnerKind switch
+        {
+            PrincipalKind.Organisation => c.OwnerId,
+            PrincipalKind.User => await db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.OrganisationId).FirstOrDefaultAsync(ct) ?? Guid.Empty,
+            _ => Guid.Empty,
+        };
+        snapshot = new CredentialSnapshot(c.Id, c.OwnerKind, c.OwnerId, c.AccountId ?? Guid.Empty, organisationId, c.SecretHash, c.RevokedAt is not null);
+        cache.Set(CacheKeys.Credential(apiKey), snapshot);
+        return snapshot;
+    }
+
+    /// <summary>Checks a key and secret; the answer does not tell which of the two was wrong.</summary>
+    public async Task<Result<CredentialSnapshot>> VerifyAsync(string? apiKey, string? secret, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(apiKey) || string.IsNullOrEmpty(secret))
+        {
+            return Error.Unauthorized("An API key and secret are required.");
+        }
+
+        var snapshot = await FindAsync(apiKey, ct);
+        if (snapshot is null || snapshot.Revoked || !Secrets.Verify(secret, snapshot.SecretHash))
+        {
+            return Error.Unauthorized("The API key or secret is wrong, or the key has been revoked.");
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>The owner's primary credential (the one a face shows as its key and secret).</summary>
+    public async Task<Credential?> PrimaryOfAsync(StewardDb db, Guid ownerId, CancellationToken ct = default) =>
+        await db.Credentials.AsNoTracking()
+            .Where(c => c.OwnerId == ownerId && c.RevokedAt == null)
+            .OrderByDescending(c => c.IsPrimary).ThenBy(c => c.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The primary key and secret of each owner the caller manages, by owner id (owners it does not
+    /// manage, or with no live credential, are absent). For the Kandy face, which shows a domain's
+    /// and its users' secrets to the account or domain that owns them, as the legacy API did.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, RevealedCredential>> RevealPrimariesAsync(Principal p, IReadOnlyCollection<Guid> ownerIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<Guid, RevealedCredential>(ownerIds.Count);
+        if (ownerIds.Count == 0)
+        {
+            return found;
+        }
+
+        var primaries = new Dictionary<Guid, Credential>(ownerIds.Count);
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            foreach (var chunk in ownerIds.Distinct().Chunk(500))
+            {
+                var rows = await db.Credentials.AsNoTracking()
+                    .Where(c => chunk.Contains(c.OwnerId) && c.RevokedAt == null)
+                    .ToListAsync(ct);
+                foreach (var group in rows.GroupBy(c => c.OwnerId))
+                {
+                    primaries[group.Key] = group.OrderByDescending(c => c.IsPrimary).ThenBy(c => c.CreatedAt).First();
+                }
+            }
+        }
+
+        foreach (var (ownerId, credential) in primaries)
+        {
+            if (await CanManageAsync(p, credential, ct) is null)
+            {
+                found[ownerId] = new RevealedCredential(credential.ApiKey, protector.Unprotect(credential.SecretCipher));
+            }
+        }
+
+        return found;
+    }
+
+    public static object CredentialEvent(Credential c) => new
+    {
+        id = PublicId.Format(PublicId.Credential, c.Id),
+        owner_kind = c.OwnerKind,
+        owner_id = OwnerPublicId(c.OwnerKind, c.OwnerId),
+        api_key = c.ApiKey,
+        label = c.Label,
+        rotated_at = c.RotatedAt,
+        revoked_at = c.RevokedAt,
+    };
+
+    public static string OwnerPublicId(PrincipalKind kind, Guid id) => kind switch
+    {
+        PrincipalKind.Root => PublicId.Format(PublicId.Root, id),
+        PrincipalKind.Account => PublicId.Format(PublicId.Account, id),
+        PrincipalKind.Organisation => PublicId.Format(PublicId.Organisation, id),
+        _ => PublicId.Format(PublicId.User, id),
+    };
+
+    private async Task<Error?> CanManageAsync(Principal p, Credential c, CancellationToken ct)
+    {
+        if (p.IsRoot)
+        {
+            return null;
+        }
+
+        if (c.AccountId is not { } accountId || !AccessControl.InAccount(p, accountId))
+        {
+            return Error.NotFound("Credential");
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        switch (c.OwnerKind)
+        {
+            case PrincipalKind.Account:
+                return AccessControl.OwnsAccount(p, accountId) ? null : Error.NotFound("Credential");
+            case PrincipalKind.Organisation:
+                var org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == c.OwnerId, ct);
+                return org is null ? Error.NotFound("Credential") : await access.CanManageOrganisationAsync(p, org);
+            case PrincipalKind.User:
+                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == c.OwnerId, ct);
+                return user is null ? Error.NotFound("Credential") : await access.CanManageUserAsync(p, user, allowSelf: true);
+            default:
+                return Error.NotFound("Credential");
+        }
+    }
+
+    private async Task<Result<(PrincipalKind Kind, Guid Id, Guid AccountId)>> ResolveOwnerAsync(Principal p, string? ownerId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(ownerId))
+        {
+            return (p.Kind, p.SubjectId, p.AccountId);
+        }
+
+        if (!PublicId.TryParseAny(ownerId, out var kind, out var id))
+        {
+            return Error.Invalid("owner_id", "owner_id must be the id of an account, organisation or user (acct-…, org-…, user-…).");
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        switch (kind)
+        {
+            case PublicId.Account:
+                return AccessControl.OwnsAccount(p, id) && await db.Accounts.AnyAsync(a => a.Id == id, ct)
+                    ? (PrincipalKind.Account, id, id)
+                    : Error.NotFound("Owner");
+            case PublicId.Organisation:
+                var org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+                if (org is null || await access.CanReadOrganisationAsync(p, org) is not null)
+                {
+                    return Error.NotFound("Owner");
+                }
+
+                return await access.CanManageOrganisationAsync(p, org) is { } denied ? denied : (PrincipalKind.Organisation, id, org.AccountId);
+            case PublicId.User:
+                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+                if (user is null)
+                {
+                    return Error.NotFound("Owner");
+                }
+
+                return await access.CanManageUserAsync(p, user, allowSelf: true) is { } no ? no : (PrincipalKind.User, id, user.AccountId);
+            default:
+                return Error.Invalid("owner_id", "Credentials belong to accounts, organisations or users.");
+        }
+    }
+
+    private static async Task<bool> OwnerExistsAsync(StewardDb db, PrincipalKind kind, Guid id) => kind switch
+    {
+        PrincipalKind.Account => await db.Accounts.AnyAsync(a => a.Id == id),
+        PrincipalKind.Organisation => await db.Organisations.AnyAsync(o => o.Id == id),
+        PrincipalKind.User => await db.Users.AnyAsync(u => u.Id == id),
+        _ => true,
+    };
+}

@@ -1,0 +1,211 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Core.Identity;
+using Steward.Core.Ids;
+using Steward.Core.Results;
+using Steward.Core.Security;
+using Steward.Core.Storage;
+using Steward.Core.Tenancy;
+using Steward.Core.Writes;
+
+namespace Steward.Core.Access;
+
+/// <summary>An issued access token.</summary>
+public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt, PrincipalKind Kind, Guid TokenId);
+
+/// <summary>
+/// Issues, validates and revokes access tokens. Tokens are signed, not stored: issuing one writes
+/// nothing, validating one is a signature check plus an in-memory revocation look-up.
+/// </summary>
+public sealed class TokenService(
+    IDbContextFactory<StewardDb> dbs,
+    WriteGate gate,
+    TokenCodec codec,
+    RevocationList revocations,
+    CredentialService credentials,
+    AccessControl access,
+    TimeProvider time)
+{
+    /// <summary>OAuth <c>client_credentials</c>: a token for whoever owns the key.</summary>
+    public async Task<Result<IssuedToken>> IssueForCredentialAsync(string? apiKey, string? secret, CancellationToken ct = default)
+    {
+        var verified = await credentials.VerifyAsync(apiKey, secret, ct);
+        if (!verified.IsSuccess)
+        {
+            return verified.Error!;
+        }
+
+        var c = verified.Value;
+        return Issue(c.OwnerKind, c.AccountId, c.OrganisationId, c.OwnerId, c.Id);
+    }
+
+    /// <summary>A token for a user of an organisation, asked for with the organisation's key and secret (Kandy's user access token).</summary>
+    public async Task<Result<IssuedToken>> IssueForOrganisationUserAsync(string? domainKey, string? domainSecret, string? username, CancellationToken ct = default)
+    {
+        var verified = await credentials.VerifyAsync(domainKey, domainSecret, ct);
+        if (!verified.IsSuccess)
+        {
+            return verified.Error!;
+        }
+
+        var c = verified.Value;
+        if (c.OwnerKind != PrincipalKind.Organisation)
+        {
+            return Error.Forbidden("Only an organisation (domain) key can ask for a user's token.");
+        }
+
+        if (string.IsNullOrWhiteSpace(username))
+        {
+            return Error.Invalid("user_id", "user_id is required.");
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UsernameScope == c.OwnerId && u.Username == username.Trim(), ct);
+        if (user is null)
+        {
+            return Error.NotFound("User");
+        }
+
+        return Issue(PrincipalKind.User, user.AccountId, c.OwnerId, user.Id, c.Id);
+    }
+
+    /// <summary>
+    /// OAuth <c>password</c>: a token for a user with a password. The username is <c>name@domain</c>
+    /// (unique server-wide), a user id, or a bare name within the client's account or organisation.
+    /// </summary>
+    public async Task<Result<IssuedToken>> IssueForPasswordAsync(string? username, string? password, CredentialSnapshot? client, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
+        {
+            return Error.Invalid("username", "username and password are required.");
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        User? user = null;
+        if (PublicId.TryParse(PublicId.User, username, out var id) && username.StartsWith(PublicId.User + "-", StringComparison.Ordinal))
+        {
+            user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        }
+        else if (client is not null)
+        {
+            var scope = client.OwnerKind == PrincipalKind.Organisation ? client.OwnerId : client.AccountId;
+            user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UsernameScope == scope && u.Username == username, ct);
+        }
+
+        var at = username.LastIndexOf('@');
+        if (user is null && at > 0)
+        {
+            var name = username[..at];
+            var domain = username[(at + 1)..].ToLowerInvariant();
+            user = await (from u in db.Users.AsNoTracking()
+                          join o in db.Organisations.AsNoTracking() on u.OrganisationId equals o.Id
+                          where o.DomainName == domain && u.Username == name
+                          select u).FirstOrDefaultAsync(ct);
+        }
+
+        if (client is not null && user is not null && user.AccountId != client.AccountId && client.OwnerKind != PrincipalKind.Root)
+        {
+            user = null;
+        }
+
+        // Verify even when there is no such user, so timing does not tell which usernames exist.
+        var hash = user?.PasswordHash ?? DummyHash.Value;
+        var ok = PasswordHasher.Verify(password, hash) && user?.PasswordHash is not null;
+        if (!ok || user is null)
+        {
+            return Error.Unauthorized("The username or password is wrong.");
+        }
+
+        var credential = await credentials.PrimaryOfAsync(db, user.Id, ct);
+        return Issue(PrincipalKind.User, user.AccountId, user.OrganisationId ?? Guid.Empty, user.Id, credential?.Id ?? user.Id);
+    }
+
+    /// <summary>Mints a token for a user on behalf of a caller that manages it (native <c>POST /api/v1/tokens</c>).</summary>
+    public async Task<Result<IssuedToken>> IssueForUserAsync(Principal p, Guid userId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return Error.NotFound("User");
+        }
+
+        if (await access.CanManageUserAsync(p, user, allowSelf: true) is { } denied)
+        {
+            return denied;
+        }
+
+        // Tied to the caller's credential: revoking it revokes what it minted.
+        return Issue(PrincipalKind.User, user.AccountId, user.OrganisationId ?? Guid.Empty, user.Id, p.CredentialId);
+    }
+
+    /// <summary>Validates a bearer token without touching the database.</summary>
+    public Result<Principal> Validate(ReadOnlySpan<char> token)
+    {
+        if (!codec.TryDecode(token, out var claims))
+        {
+            return Error.Unauthorized("The access token is not valid.");
+        }
+
+        if (claims!.ExpiresAt <= time.GetUtcNow())
+        {
+            return Error.Unauthorized("The access token has expired.");
+        }
+
+        if (revocations.IsRevoked(claims))
+        {
+            return Error.Unauthorized("The access token has been revoked.");
+        }
+
+        return Principal.FromClaims(claims);
+    }
+
+    /// <summary>Decodes a token for introspection, whatever its state.</summary>
+    public TokenClaims? Decode(string token) => codec.TryDecode(token, out var claims) ? claims : null;
+
+    /// <summary>
+    /// Revokes one token (RFC 7009). The caller may revoke its own token, or any token of its account
+    /// (root: any token). Unknown or already invalid tokens are not an error.
+    /// </summary>
+    public async Task<Result<Done>> RevokeAsync(Principal caller, string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || !codec.TryDecode(token, out var claims))
+        {
+            return new Done();
+        }
+
+        var mayRevoke = caller.IsRoot
+            || caller.TokenId == claims!.TokenId
+            || (caller.AccountId == claims.AccountId && caller.Kind == PrincipalKind.Account)
+            // A client may revoke what was issued to it; a user token minted with the account's credential is not the account's.
+            || (caller.CredentialId == claims.CredentialId && caller.SubjectId == claims.SubjectId)
+            || (caller.Kind == PrincipalKind.Organisation && caller.SubjectId == claims.OrganisationId);
+        if (!mayRevoke)
+        {
+            return Error.Forbidden("The caller may not revoke this token.");
+        }
+
+        if (claims!.ExpiresAt <= time.GetUtcNow())
+        {
+            return new Done();
+        }
+
+        return await gate.ExecuteAsync(caller, ctx =>
+        {
+            ctx.Revoke(claims.TokenId, DateTimeOffset.MaxValue, claims.ExpiresAt);
+            ctx.Emit("token.revoked", "token-" + claims.TokenId.ToString("D"), claims.AccountId, new { token_id = claims.TokenId, expires_at = claims.ExpiresAt });
+            return Task.FromResult(Result<Done>.Ok(new Done()));
+        }, ct);
+    }
+
+    private IssuedToken Issue(PrincipalKind kind, Guid accountId, Guid organisationId, Guid subjectId, Guid credentialId)
+    {
+        var now = time.GetUtcNow();
+        var claims = new TokenClaims(kind, Guid.NewGuid(), now, now + credentials.TokenLifetime, accountId, organisationId, subjectId, credentialId);
+        return new IssuedToken(codec.Encode(claims), claims.ExpiresAt, kind, claims.TokenId);
+    }
+
+    private static class DummyHash
+    {
+        public static readonly string Value = PasswordHasher.Hash(Guid.NewGuid().ToString());
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Steward.Core.Events;
+
+internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventRecord>
+{
+    public void Configure(EntityTypeBuilder<EventRecord> b)
+    {
+        b.ToTable("events");
+        b.HasKey(x => x.Sequence);
+        b.Property(x => x.Sequence).ValueGeneratedOnAdd();
+        b.Property(x => x.Type).HasMaxLength(64).IsRequired();
+        b.Property(x => x.SubjectId).HasMaxLength(64).IsRequired();
+        b.Property(x => x.ActorId).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Data).IsRequired();
+
+        // No foreign key to accounts: the log outlives what it describes.
+        b.HasIndex(x => new { x.AccountId, x.Sequence });
+    }
+}

@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Core.Access;
+using Steward.Core.Caching;
+using Steward.Core.Identity;
+using Steward.Core.Ids;
+using Steward.Core.Results;
+using Steward.Core.Storage;
+using Steward.Core.Writes;
+
+namespace Steward.Core.Tenancy;
+
+/// <summary>Users' roles in organisations. Owners and admins manage members; only owners grant or remove ownership.</summary>
+public sealed class MembershipService(IDbContextFactory<StewardDb> dbs, WriteGate gate, AccessControl access, OrganisationService organisations, ReadCache cache)
+{
+    public static bool TryParseRole(string? text, out MembershipRole role) =>
+        Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(text, out _);
+
+    public async Task<Result<Membership>> AddAsync(Principal p, Guid organisationId, Guid userId, string? roleText, CancellationToken ct = default)
+    {
+        var role = MembershipRole.Member;
+        if (roleText is not null && !TryParseRole(roleText, out role))
+        {
+            return Error.Invalid("role", "role must be one of owner, admin, member.");
+        }
+
+        var check = await CheckAsync(p, organisationId, role, ct);
+        if (!check.IsSuccess)
+        {
+            return check.Error!;
+        }
+
+        var org = check.Value;
+        return await gate.ExecuteAsync(p, async ctx =>
+        {
+            if (!await ctx.Db.Users.AnyAsync(u => u.Id == userId && u.AccountId == org.AccountId))
+            {
+                return Error.Invalid("user_id", "user_id does not name a user of this account.");
+            }
+
+            if (await ctx.Db.Memberships.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId))
+            {
+                return Error.Conflict("The user is already a member of this organisation; change the role instead.");
+            }
+
+            var membership = new Membership
+            {
+                Id = PublicId.NewGuid(ctx.Now),
+                AccountId = org.AccountId,
+                OrganisationId = organisationId,
+                UserId = userId,
+                Role = role,
+                CreatedAt = ctx.Now,
+                Version = 1,
+            };
+            ctx.Db.Memberships.Add(membership);
+            ctx.Emit("membership.created", PublicId.Format(PublicId.User, userId), org.AccountId, EventData(membership));
+            ctx.AfterCommit(() => cache.Remove(CacheKeys.Memberships(userId)));
+            return Result<Membership>.Ok(membership);
+        }, ct);
+    }
+
+    public async Task<Result<IReadOnlyList<Membership>>> ListAsync(Principal p, Guid organisationId, CancellationToken ct = default)
+    {
+        var org = await organisations.GetAsync(p, organisationId, ct);
+        if (!org.IsSuccess)
+        {
+            return org.Error!;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == organisationId).OrderBy(m => m.Id).ToListAsync(ct);
+        return rows;
+    }
+
+    public async Task<Result<Membership>> ChangeRoleAsync(Principal p, Guid organisationId, Guid userId, string? roleText, int? expectedVersion, CancellationToken ct = default)
+    {
+        if (!TryParseRole(roleText, out var role))
+        {
+            return Error.Invalid("role", "role must be one of owner, admin, member.");
+        }
+
+        var check = await CheckAsync(p, organisationId, role, ct);
+        if (!check.IsSuccess)
+        {
+            return check.Error!;
+        }
+
+        var callerRole = await access.RoleInAsync(p, check.Value.AccountId, organisationId);
+        return await gate.ExecuteAsync(p, async ctx =>
+        {
+            var membership = await ctx.Db.Memberships.FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == userId);
+            if (membership is null)
+            {
+                return Error.NotFound("Membership");
+            }
+
+            if (expectedVersion is { } expected && expected != membership.Version)
+            {
+                return Error.VersionConflict();
+            }
+
+            if (membership.Role == MembershipRole.Owner && callerRole != MembershipRole.Owner)
+            {
+                return Error.Forbidden("Only an owner may change another owner's role.");
+            }
+
+            membership.Role = role;
+            membership.Version++;
+            ctx.Emit("membership.updated", PublicId.Format(PublicId.User, userId), membership.AccountId, EventData(membership));
+            ctx.AfterCommit(() => cache.Remove(CacheKeys.Memberships(userId)));
+            return Result<Membership>.Ok(membership);
+        }, ct);
+    }
+
+    public async Task<Result<Done>> RemoveAsync(Principal p, Guid organisationId, Guid userId, CancellationToken ct = default)
+    {
+        var check = await CheckAsync(p, organisationId, MembershipRole.Member, ct);
+        if (!check.IsSuccess)
+        {
+            return check.Error!;
+        }
+
+        var callerRole = await access.RoleInAsync(p, check.Value.AccountId, organisationId);
+        return await gate.ExecuteAsync(p, async ctx =>
+        {
+            var membership = await ctx.Db.Memberships.FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == userId);
+            if (membership is null)
+            {
+                return Error.NotFound("Membership");
+            }
+
+            if (membership.Role == MembershipRole.Owner && callerRole != MembershipRole.Owner)
+            {
+                return Error.Forbidden("Only an owner may remove another owner.");
+            }
+
+            ctx.Db.Memberships.Remove(membership);
+            ctx.Emit("membership.deleted", PublicId.Format(PublicId.User, userId), membership.AccountId, EventData(membership));
+            ctx.AfterCommit(() => cache.Remove(CacheKeys.Memberships(userId)));
+            return Result<Done>.Ok(new Done());
+        }, ct);
+    }
+
+    public static object EventData(Membership m) => new
+    {
+        organisation_id = PublicId.Format(PublicId.Organisation, m.OrganisationId),
+        user_id = PublicId.Format(PublicId.User, m.UserId),
+        role = m.Role,
+        version = m.Version,
+    };
+
+    private async Task<Result<Organisation>> CheckAsync(Principal p, Guid organisationId, MembershipRole granting, CancellationToken ct)
+    {
+        var org = await organisations.GetAsync(p, organisationId, ct);
+        if (!org.IsSuccess)
+        {
+            return org.Error!;
+        }
+
+        var role = await access.RoleInAsync(p, org.Value.AccountId, organisationId);
+        if (role is not (MembershipRole.Owner or MembershipRole.Admin))
+        {
+            return Error.Forbidden("Only the organisation's owners and admins may manage its members.");
+        }
+
+        if (granting == MembershipRole.Owner && role != MembershipRole.Owner)
+        {
+            return Error.Forbidden("Only an owner may make someone an owner.");
+        }
+
+        return org.Value;
+    }
+}

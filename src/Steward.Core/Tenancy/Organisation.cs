@@ -1,0 +1,23 @@
+namespace Steward.Core.Tenancy;
+
+/// <summary>An organisation in an account (a Kandy domain, an HSP client, an AS organisation).</summary>
+public sealed class Organisation
+{
+    public Guid Id { get; set; }
+
+    public Guid AccountId { get; set; }
+
+    /// <summary>Unique within the account.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Optional DNS-style name, unique across the whole server (Kandy's <c>domain_name</c>).</summary>
+    public string? DomainName { get; set; }
+
+    public string? Description { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+}
