@@ -8,7 +8,6 @@ using Steward.Core.Idempotency;
 using Steward.Core.Identity;
 using Steward.Core.Options;
 using Steward.Core.Security;
-using Steward.Core.Storage;
 using Steward.Core.Tenancy;
 using Steward.Core.Writes;
 
@@ -17,8 +16,9 @@ namespace Steward.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the core. The caller registers an <c>IDbContextFactory&lt;StewardDb&gt;</c> for its provider
-    /// (see <c>Steward.Storage.Sqlite</c> and <c>Steward.Storage.Postgres</c>).
+    /// Registers the core: what every area shares, then one line per area. The caller registers an
+    /// <c>IDbContextFactory&lt;StewardDb&gt;</c> for its provider (see <c>Steward.Storage.Sqlite</c> and
+    /// <c>Steward.Storage.Postgres</c>).
     /// </summary>
     public static IServiceCollection AddStewardCore(this IServiceCollection services)
     {
@@ -30,26 +30,16 @@ public static class CoreServiceCollectionExtensions
             return KeyRing.Load(o.MasterKey, keyFile, o.PreviousMasterKeys);
         });
         services.AddSingleton<SecretProtector>();
-        services.AddSingleton<TokenCodec>();
-        services.AddSingleton<RevocationList>();
-        services.AddSingleton<EventNotifier>();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<WriteGate>();
-        services.AddSingleton<AccessControl>();
-        services.AddSingleton<CredentialService>();
-        services.AddSingleton<TokenService>();
-        services.AddSingleton<AccountService>();
-        services.AddSingleton<OrganisationService>();
-        services.AddSingleton<UnitService>();
-        services.AddSingleton<UserService>();
-        services.AddSingleton<MembershipService>();
-        services.AddSingleton<DeviceService>();
-        services.AddSingleton<EventService>();
-        services.AddSingleton<IdempotencyStore>();
-        services.AddSingleton<RootBootstrap>();
         services.AddSingleton<StewardStartup>();
-        services.AddSingleton<ClusterSync>();
-        services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
+
+        // The areas.
+        services.AddAccess();
+        services.AddTenancy();
+        services.AddIdentity();
+        services.AddEvents();
+        services.AddIdempotency();
         return services;
     }
 }

@@ -12,7 +12,7 @@ public sealed class PublicIdTests
 
     public static TheoryData<string> AllKinds => new()
     {
-        PublicId.Account, PublicId.Organisation, PublicId.Unit, PublicId.User, PublicId.Device, PublicId.Credential,
+        Account.IdPrefix, Organisation.IdPrefix, Unit.IdPrefix, User.IdPrefix, Device.IdPrefix, Credential.IdPrefix,
     };
 
     [Theory]
@@ -29,18 +29,18 @@ public sealed class PublicIdTests
     [Fact]
     public void A_bare_uuid_is_accepted()
     {
-        Assert.True(PublicId.TryParse(PublicId.User, Id.ToString("D"), out var parsed));
+        Assert.True(PublicId.TryParse<User>(Id.ToString("D"), out var parsed));
         Assert.Equal(Id, parsed);
     }
 
     [Fact]
     public void A_wrong_kind_prefix_is_rejected()
     {
-        Assert.False(PublicId.TryParse(PublicId.User, PublicId.Format(PublicId.Organisation, Id), out var parsed));
+        Assert.False(PublicId.TryParse<User>(PublicId.Of<Organisation>(Id), out var parsed));
         Assert.Equal(Guid.Empty, parsed);
-        Assert.False(PublicId.TryParse(PublicId.Unit, PublicId.Format(PublicId.User, Id), out _));
-        Assert.False(PublicId.TryParse(PublicId.Account, "ACCT-" + Id.ToString("D"), out _));
-        Assert.False(PublicId.TryParse(PublicId.Account, "acct_" + Id.ToString("D"), out _));
+        Assert.False(PublicId.TryParse<Unit>(PublicId.Of<User>(Id), out _));
+        Assert.False(PublicId.TryParse<Account>("ACCT-" + Id.ToString("D"), out _));
+        Assert.False(PublicId.TryParse<Account>("acct_" + Id.ToString("D"), out _));
     }
 
     [Theory]
@@ -55,17 +55,23 @@ public sealed class PublicIdTests
     [InlineData("00000000-0000-0000-0000-000000000000")]
     public void Malformed_ids_are_rejected(string? text)
     {
-        Assert.False(PublicId.TryParse(PublicId.User, text, out var parsed));
+        Assert.False(PublicId.TryParse<User>(text, out var parsed));
         Assert.Equal(Guid.Empty, parsed);
     }
 
-    [Theory]
-    [MemberData(nameof(AllKinds))]
-    public void TryParseAny_tells_the_kind(string kind)
+    public static TheoryData<PrincipalKind, string> CallerKinds => new()
     {
-        Assert.True(PublicId.TryParseAny(PublicId.Format(kind, Id), out var parsedKind, out var parsed));
+        { PrincipalKind.Account, "acct" }, { PrincipalKind.Organisation, "org" }, { PrincipalKind.User, "user" }, { PrincipalKind.Root, "root" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CallerKinds))]
+    public void PrincipalKinds_tell_the_kind_of_a_caller_id(PrincipalKind kind, string prefix)
+    {
+        Assert.True(PrincipalKinds.TryParse(PublicId.Format(prefix, Id), out var parsedKind, out var parsed));
         Assert.Equal(kind, parsedKind);
         Assert.Equal(Id, parsed);
+        Assert.Equal(PublicId.Format(prefix, Id), PrincipalKinds.PublicIdOf(kind, Id));
     }
 
     [Theory]
@@ -73,11 +79,32 @@ public sealed class PublicIdTests
     [InlineData("")]
     [InlineData("0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b")]
     [InlineData("team-0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b")]
+    [InlineData("unit-0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b")]
     [InlineData("user-garbage")]
-    public void TryParseAny_rejects_ids_without_a_known_kind(string? text)
+    public void PrincipalKinds_reject_ids_without_a_caller_kind(string? text)
     {
-        Assert.False(PublicId.TryParseAny(text, out var kind, out _));
-        Assert.Null(kind);
+        Assert.False(PrincipalKinds.TryParse(text, out _, out var parsed));
+        Assert.Equal(Guid.Empty, parsed);
+    }
+
+    [Fact]
+    public void A_route_id_binds_by_its_kind()
+    {
+        Assert.True(Id<Organisation>.TryParse(PublicId.Of<Organisation>(Id), null, out var org));
+        Assert.Equal(Id, org.Value);
+        Assert.Equal(PublicId.Of<Organisation>(Id), org.ToString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("user-0193a6b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b")]
+    [InlineData("org-garbage")]
+    public void A_malformed_route_id_binds_as_none_which_no_row_has(string? text)
+    {
+        Assert.True(Id<Organisation>.TryParse(text, null, out var org));
+        Assert.Equal(Id<Organisation>.None, org);
+        Assert.Equal(Guid.Empty, org.Value);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Steward.Core.Access;
+using Steward.Core.Caching;
 using Steward.Core.Events;
 using Steward.Core.Identity;
 using Steward.Core.Ids;
@@ -23,6 +24,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
     private readonly FakeTimeProvider time = new(Start);
     private readonly RevocationList revocations = new();
     private readonly EventNotifier notifier = new();
+    private readonly ReadCache cache = new();
     private TestDbFactory factory = null!;
     private WriteGate gate = null!;
     private bool disposed;
@@ -37,7 +39,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
             await db.Database.MigrateAsync();
         }
 
-        gate = new WriteGate(factory, time, revocations, notifier, NullLogger<WriteGate>.Instance);
+        gate = new WriteGate(factory, time, revocations, cache, notifier, NullLogger<WriteGate>.Instance);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -51,6 +53,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
 
         disposed = true;
         await gate.DisposeAsync();
+        cache.Dispose();
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(directory))
         {
@@ -72,7 +75,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
 
         var e = await db.Events.SingleAsync();
         Assert.Equal("account.created", e.Type);
-        Assert.Equal(PublicId.Format(PublicId.Account, account.Id), e.SubjectId);
+        Assert.Equal(PublicId.Of<Account>(account.Id), e.SubjectId);
         Assert.Equal(account.Id, e.AccountId);
         Assert.Equal("system", e.ActorId);
         Assert.Equal(Start, e.OccurredAt);
@@ -98,7 +101,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
         var result = await gate.ExecuteAsync(Principal.System, async ctx =>
         {
             ctx.Db.Accounts.Add(NewAccount(ctx, 1003));
-            ctx.Emit("account.created", "acct-x", null, new { });
+            ctx.Emit(null, new TestHappened());
             await ctx.Db.SaveChangesAsync();
             return Result<Done>.Fail(Error.Conflict("changed my mind"));
         });
@@ -269,7 +272,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
         var result = await gate.ExecuteAsync(Principal.System, ctx =>
         {
             ctx.AfterCommit(() => ran++);
-            ctx.Emit("test.happened", "test-1", null, new { });
+            ctx.Emit(null, new TestHappened());
             return Task.FromResult(Result<int>.Ok(42));
         });
 
@@ -303,7 +306,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
             ctx.Db.Accounts.Add(account);
             for (var i = 0; i < events; i++)
             {
-                ctx.Emit(i == 0 ? "account.created" : "account.noted", PublicId.Format(PublicId.Account, account.Id), account.Id, new { AccountNumber = number });
+                ctx.Emit(account.Id, i == 0 ? new TestAccountCreated { AccountId = PublicId.Of<Account>(account.Id), AccountNumber = number } : new AccountNoted { AccountId = PublicId.Of<Account>(account.Id), AccountNumber = number });
             }
 
             return outcome switch
@@ -340,3 +343,26 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
         public StewardDb CreateDbContext() => new(options);
     }
 }
+
+[EventType("test.happened")]
+internal sealed record TestHappened : StewardEvent
+{
+    public override string SubjectId => "test-1";
+}
+
+/// <summary>A test's own account event: only its number is data.</summary>
+internal abstract record TestAccountEvent : StewardEvent
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string AccountId { get; init; } = "";
+
+    public long AccountNumber { get; init; }
+
+    public override string SubjectId => AccountId;
+}
+
+[EventType("account.created")]
+internal sealed record TestAccountCreated : TestAccountEvent;
+
+[EventType("account.noted")]
+internal sealed record AccountNoted : TestAccountEvent;

@@ -125,7 +125,7 @@ public sealed class AccessControl(IDbContextFactory<StewardDb> dbs, ReadCache ca
     /// <summary>The caller's organisation roles, cached per user and dropped when a membership changes.</summary>
     public async Task<IReadOnlyDictionary<Guid, MembershipRole>> MembershipsOfAsync(Guid userId)
     {
-        if (cache.TryGet<Dictionary<Guid, MembershipRole>>(CacheKeys.Memberships(userId), out var roles))
+        if (cache.TryGet<Dictionary<Guid, MembershipRole>>(new MembershipsCacheKey(userId), out var roles))
         {
             return roles!;
         }
@@ -134,7 +134,7 @@ public sealed class AccessControl(IDbContextFactory<StewardDb> dbs, ReadCache ca
         roles = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
             .ToDictionaryAsync(m => m.OrganisationId, m => m.Role);
-        cache.Set(CacheKeys.Memberships(userId), roles);
+        cache.Set(new MembershipsCacheKey(userId), roles);
         return roles;
     }
 }

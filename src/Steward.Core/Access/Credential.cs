@@ -1,5 +1,6 @@
 using Steward.Core.Identity;
 using Steward.Core.Tenancy;
+using Steward.Core.Ids;
 
 namespace Steward.Core.Access;
 
@@ -7,8 +8,10 @@ namespace Steward.Core.Access;
 /// An API key and secret. The key is public; the secret is stored twice: as a SHA-256 hash to
 /// verify it, and encrypted (AES-256-GCM) so the Kandy face can show it to the owning account.
 /// </summary>
-public sealed class Credential
+public sealed class Credential : IPublicEntity
 {
+    public static string IdPrefix => "cred";
+
     public Guid Id { get; set; }
 
     /// <summary>Null only for the root credential.</summary>
@@ -36,13 +39,4 @@ public sealed class Credential
     public DateTimeOffset? RevokedAt { get; set; }
 
     public int Version { get; set; }
-}
-
-/// <summary>Who a credential or token speaks for.</summary>
-public enum PrincipalKind
-{
-    Root = 0,
-    Account = 1,
-    Organisation = 2,
-    User = 3,
 }

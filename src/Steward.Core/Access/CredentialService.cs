@@ -31,25 +31,19 @@ public sealed record CredentialSnapshot(
 public sealed class CredentialService(
     IDbContextFactory<StewardDb> dbs,
     WriteGate gate,
-    AccessControl access,
     SecretProtector protector,
     ReadCache cache,
+    IEnumerable<ICredentialOwner> ownerKinds,
     Microsoft.Extensions.Options.IOptions<StewardOptions> options)
 {
-    public TimeSpan TokenLifetime => TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
+    private readonly Dictionary<PrincipalKind, ICredentialOwner> owners = ownerKinds.ToDictionary(o => o.Kind);
 
-    public static (string Key, string Secret) Prefixes(PrincipalKind kind) => kind switch
-    {
-        PrincipalKind.Root => ("RAK", "RAS"),
-        PrincipalKind.Account => ("AAK", "AAS"),
-        PrincipalKind.Organisation => ("DAK", "DAS"),
-        _ => ("UAK", "UAS"),
-    };
+    public TimeSpan TokenLifetime => TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
 
     /// <summary>Adds a new credential inside a write (used when an account, organisation or user is created).</summary>
     public IssuedCredential Add(WriteContext ctx, PrincipalKind ownerKind, Guid ownerId, Guid? accountId, bool primary, string? label)
     {
-        var (keyPrefix, secretPrefix) = Prefixes(ownerKind);
+        var (keyPrefix, secretPrefix, _) = PrincipalKinds.Prefixes(ownerKind);
         var secret = Secrets.NewSecret(secretPrefix);
         var credential = new Credential
         {
@@ -65,7 +59,7 @@ public sealed class CredentialService(
             CreatedAt = ctx.Now,
         };
         ctx.Db.Credentials.Add(credential);
-        ctx.Emit("credential.created", PublicId.Format(PublicId.Credential, credential.Id), accountId, CredentialEvent(credential));
+        ctx.Emit(accountId, CredentialEvent.Of<CredentialCreated>(credential));
         return new IssuedCredential(credential, secret);
     }
 
@@ -88,7 +82,7 @@ public sealed class CredentialService(
         var (kind, id, accountId) = owner.Value;
         return await gate.ExecuteAsync(p, async ctx =>
         {
-            if (!await OwnerExistsAsync(ctx.Db, kind, id))
+            if (owners.TryGetValue(kind, out var owner) && !await owner.ExistsAsync(ctx.Db, id, CancellationToken.None))
             {
                 return Error.NotFound("Owner");
             }
@@ -134,7 +128,7 @@ public sealed class CredentialService(
             return found.Error!;
         }
 
-        var (_, secretPrefix) = Prefixes(found.Value.OwnerKind);
+        var (_, secretPrefix, _) = PrincipalKinds.Prefixes(found.Value.OwnerKind);
         var secret = Secrets.NewSecret(secretPrefix);
         return await gate.ExecuteAsync(p, async ctx =>
         {
@@ -149,9 +143,8 @@ public sealed class CredentialService(
             credential.RotatedAt = ctx.Now;
             credential.Version++;
             ctx.Revoke(credential.Id, ctx.Now, ctx.Now + TokenLifetime);
-            ctx.Emit("credential.rotated", PublicId.Format(PublicId.Credential, credential.Id), credential.AccountId, CredentialEvent(credential));
+            ctx.Emit(credential.AccountId, CredentialEvent.Of<CredentialRotated>(credential));
             var key = credential.ApiKey;
-            ctx.AfterCommit(() => cache.Remove(CacheKeys.Credential(key)));
             return Result<IssuedCredential>.Ok(new IssuedCredential(credential, secret));
         }, ct);
     }
@@ -178,9 +171,8 @@ public sealed class CredentialService(
                 credential.RevokedAt = ctx.Now;
                 credential.Version++;
                 ctx.Revoke(credential.Id, ctx.Now, ctx.Now + TokenLifetime);
-                ctx.Emit("credential.revoked", PublicId.Format(PublicId.Credential, credential.Id), credential.AccountId, CredentialEvent(credential));
+                ctx.Emit(credential.AccountId, CredentialEvent.Of<CredentialRevoked>(credential));
                 var key = credential.ApiKey;
-                ctx.AfterCommit(() => cache.Remove(CacheKeys.Credential(key)));
             }
 
             return Result<Credential>.Ok(credential);
@@ -192,8 +184,6 @@ public sealed class CredentialService(
     {
         var doomed = await ctx.Db.Credentials.Where(c => ownerIds.Contains(c.OwnerId)).ToListAsync();
         ctx.Db.Credentials.RemoveRange(doomed);
-        var keys = doomed.Select(c => c.ApiKey).ToList();
-        ctx.AfterCommit(() => keys.ForEach(k => cache.Remove(CacheKeys.Credential(k))));
     }
 
     /// <summary>Looks a credential up by API key, from the cache when it can.</summary>
@@ -204,7 +194,7 @@ public sealed class CredentialService(
             return null;
         }
 
-        if (cache.TryGet<CredentialSnapshot>(CacheKeys.Credential(apiKey), out var snapshot))
+        if (cache.TryGet<CredentialSnapshot>(new CredentialCacheKey(apiKey), out var snapshot))
         {
             return snapshot;
         }
@@ -216,14 +206,9 @@ public sealed class CredentialService(
             return null;
         }
 
-        var organisationId = c.OwnerKind switch
-        {
-            PrincipalKind.Organisation => c.OwnerId,
-            PrincipalKind.User => await db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.OrganisationId).FirstOrDefaultAsync(ct) ?? Guid.Empty,
-            _ => Guid.Empty,
-        };
+        var organisationId = owners.TryGetValue(c.OwnerKind, out var owner) ? await owner.OrganisationOfAsync(db, c.OwnerId, ct) : Guid.Empty;
         snapshot = new CredentialSnapshot(c.Id, c.OwnerKind, c.OwnerId, c.AccountId ?? Guid.Empty, organisationId, c.SecretHash, c.RevokedAt is not null);
-        cache.Set(CacheKeys.Credential(apiKey), snapshot);
+        cache.Set(new CredentialCacheKey(apiKey), snapshot);
         return snapshot;
     }
 
@@ -279,34 +264,39 @@ public sealed class CredentialService(
             }
         }
 
-        foreach (var (ownerId, credential) in primaries)
+        // One read per kind of owner for the access check, not one per credential.
+        await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            if (await CanManageAsync(p, credential, ct) is null)
+            var candidates = primaries.Values.Where(c => p.IsRoot || (c.AccountId is { } a && AccessControl.InAccount(p, a))).ToList();
+            var allowed = new HashSet<Guid>();
+            foreach (var kind in candidates.GroupBy(c => c.OwnerKind))
             {
-                found[ownerId] = new RevealedCredential(credential.ApiKey, protector.Unprotect(credential.SecretCipher));
+                if (p.IsRoot)
+                {
+                    allowed.UnionWith(kind.Select(c => c.OwnerId));
+                }
+                else if (owners.TryGetValue(kind.Key, out var owner))
+                {
+                    allowed.UnionWith(await owner.ManageableAsync(p, db, kind.Select(c => c.OwnerId).ToList(), ct));
+                }
+            }
+
+            foreach (var credential in candidates.Where(c => allowed.Contains(c.OwnerId)))
+            {
+                found[credential.OwnerId] = new RevealedCredential(credential.ApiKey, protector.Unprotect(credential.SecretCipher));
             }
         }
 
         return found;
     }
 
-    public static object CredentialEvent(Credential c) => new
-    {
-        id = PublicId.Format(PublicId.Credential, c.Id),
-        owner_kind = c.OwnerKind,
-        owner_id = OwnerPublicId(c.OwnerKind, c.OwnerId),
-        api_key = c.ApiKey,
-        label = c.Label,
-        rotated_at = c.RotatedAt,
-        revoked_at = c.RevokedAt,
-    };
 
     public static string OwnerPublicId(PrincipalKind kind, Guid id) => kind switch
     {
         PrincipalKind.Root => PublicId.Format(PublicId.Root, id),
-        PrincipalKind.Account => PublicId.Format(PublicId.Account, id),
-        PrincipalKind.Organisation => PublicId.Format(PublicId.Organisation, id),
-        _ => PublicId.Format(PublicId.User, id),
+        PrincipalKind.Account => PublicId.Of<Account>(id),
+        PrincipalKind.Organisation => PublicId.Of<Organisation>(id),
+        _ => PublicId.Of<User>(id),
     };
 
     private async Task<Error?> CanManageAsync(Principal p, Credential c, CancellationToken ct)
@@ -316,25 +306,13 @@ public sealed class CredentialService(
             return null;
         }
 
-        if (c.AccountId is not { } accountId || !AccessControl.InAccount(p, accountId))
+        if (c.AccountId is not { } accountId || !AccessControl.InAccount(p, accountId) || !owners.TryGetValue(c.OwnerKind, out var owner))
         {
             return Error.NotFound("Credential");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        switch (c.OwnerKind)
-        {
-            case PrincipalKind.Account:
-                return AccessControl.OwnsAccount(p, accountId) ? null : Error.NotFound("Credential");
-            case PrincipalKind.Organisation:
-                var org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == c.OwnerId, ct);
-                return org is null ? Error.NotFound("Credential") : await access.CanManageOrganisationAsync(p, org);
-            case PrincipalKind.User:
-                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == c.OwnerId, ct);
-                return user is null ? Error.NotFound("Credential") : await access.CanManageUserAsync(p, user, allowSelf: true);
-            default:
-                return Error.NotFound("Credential");
-        }
+        return await owner.CanManageAsync(p, db, c.OwnerId, ct);
     }
 
     private async Task<Result<(PrincipalKind Kind, Guid Id, Guid AccountId)>> ResolveOwnerAsync(Principal p, string? ownerId, CancellationToken ct)
@@ -344,44 +322,13 @@ public sealed class CredentialService(
             return (p.Kind, p.SubjectId, p.AccountId);
         }
 
-        if (!PublicId.TryParseAny(ownerId, out var kind, out var id))
+        if (!PrincipalKinds.TryParse(ownerId, out var kind, out var id) || !owners.TryGetValue(kind, out var owner))
         {
             return Error.Invalid("owner_id", "owner_id must be the id of an account, organisation or user (acct-…, org-…, user-…).");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        switch (kind)
-        {
-            case PublicId.Account:
-                return AccessControl.OwnsAccount(p, id) && await db.Accounts.AnyAsync(a => a.Id == id, ct)
-                    ? (PrincipalKind.Account, id, id)
-                    : Error.NotFound("Owner");
-            case PublicId.Organisation:
-                var org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
-                if (org is null || await access.CanReadOrganisationAsync(p, org) is not null)
-                {
-                    return Error.NotFound("Owner");
-                }
-
-                return await access.CanManageOrganisationAsync(p, org) is { } denied ? denied : (PrincipalKind.Organisation, id, org.AccountId);
-            case PublicId.User:
-                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-                if (user is null)
-                {
-                    return Error.NotFound("Owner");
-                }
-
-                return await access.CanManageUserAsync(p, user, allowSelf: true) is { } no ? no : (PrincipalKind.User, id, user.AccountId);
-            default:
-                return Error.Invalid("owner_id", "Credentials belong to accounts, organisations or users.");
-        }
+        var account = await owner.ResolveAsync(p, db, id, ct);
+        return account.IsSuccess ? (kind, id, account.Value) : account.Error!;
     }
-
-    private static async Task<bool> OwnerExistsAsync(StewardDb db, PrincipalKind kind, Guid id) => kind switch
-    {
-        PrincipalKind.Account => await db.Accounts.AnyAsync(a => a.Id == id),
-        PrincipalKind.Organisation => await db.Organisations.AnyAsync(o => o.Id == id),
-        PrincipalKind.User => await db.Users.AnyAsync(u => u.Id == id),
-        _ => true,
-    };
 }

@@ -20,14 +20,7 @@ public sealed record Principal(
     public bool IsRoot => Kind == PrincipalKind.Root;
 
     /// <summary>The public id recorded as the actor of events (audit).</summary>
-    public string ActorId => Kind switch
-    {
-        PrincipalKind.Root when SubjectId == Guid.Empty => "system",
-        PrincipalKind.Root => PublicId.Format(PublicId.Root, SubjectId),
-        PrincipalKind.Account => PublicId.Format(PublicId.Account, SubjectId),
-        PrincipalKind.Organisation => PublicId.Format(PublicId.Organisation, SubjectId),
-        _ => PublicId.Format(PublicId.User, SubjectId),
-    };
+    public string ActorId => IsRoot && SubjectId == Guid.Empty ? "system" : PrincipalKinds.PublicIdOf(Kind, SubjectId);
 
     /// <summary>The owner of a credential, for calls authenticated with a key and secret instead of a token.</summary>
     public static Principal FromCredential(CredentialSnapshot c) =>

@@ -51,7 +51,7 @@ public sealed class RootBootstrap(IDbContextFactory<StewardDb> dbs, WriteGate ga
                 IsPrimary = true,
                 CreatedAt = ctx.Now,
             });
-            ctx.Emit("root.created", PublicId.Format(PublicId.Credential, id), null, new { api_key = key, supplied });
+            ctx.Emit(null, new RootCreated { ApiKey = key, Supplied = supplied, CredentialId = id });
             return Result<bool>.Ok(true);
         }, ct);
 

@@ -19,14 +19,7 @@ public sealed class TokenCodec(KeyRing keys)
     private const int MacSize = 32;
     private const int PrefixSize = 3;
 
-    public static string Prefix(PrincipalKind kind) => kind switch
-    {
-        PrincipalKind.Root => "RAT",
-        PrincipalKind.Account => "AAT",
-        PrincipalKind.Organisation => "DAT",
-        PrincipalKind.User => "UAT",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string Prefix(PrincipalKind kind) => PrincipalKinds.Prefixes(kind).Token;
 
     public string Encode(TokenClaims claims)
     {

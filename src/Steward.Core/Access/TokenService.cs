@@ -81,7 +81,7 @@ public sealed class TokenService(
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         User? user = null;
-        if (PublicId.TryParse(PublicId.User, username, out var id) && username.StartsWith(PublicId.User + "-", StringComparison.Ordinal))
+        if (PublicId.HasPrefix<User>(username) && PublicId.TryParse<User>(username, out var id))
         {
             user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         }
@@ -192,7 +192,7 @@ public sealed class TokenService(
         return await gate.ExecuteAsync(caller, ctx =>
         {
             ctx.Revoke(claims.TokenId, DateTimeOffset.MaxValue, claims.ExpiresAt);
-            ctx.Emit("token.revoked", "token-" + claims.TokenId.ToString("D"), claims.AccountId, new { token_id = claims.TokenId, expires_at = claims.ExpiresAt });
+            ctx.Emit(claims.AccountId, new TokenRevoked { TokenId = claims.TokenId, ExpiresAt = claims.ExpiresAt });
             return Task.FromResult(Result<Done>.Ok(new Done()));
         }, ct);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Steward.Core.Access;
 using Steward.Core.Caching;
 using Steward.Core.Identity;
-using Steward.Core.Ids;
+using Steward.Core.Idempotency;
 using Steward.Core.Options;
 using Steward.Core.Results;
 using Steward.Core.Storage;
@@ -94,40 +93,28 @@ public sealed class ClusterSync(
         var events = await db.Events.AsNoTracking().Where(e => e.Sequence > lastEvent).OrderBy(e => e.Sequence).Take(10_000).ToListAsync(ct);
         foreach (var e in events)
         {
-            Invalidate(e.Type, e.SubjectId, e.Data);
+            Invalidate(e.Type, e.Data);
             lastEvent = e.Sequence;
         }
     }
 
-    private void Invalidate(string type, string subjectId, string data)
+    private void Invalidate(string type, string data)
     {
-        if (type == "account.deleted")
+        try
         {
-            // The event does not list the account's organisations and users; deletions of accounts are rare.
+            if (EventCatalog.TryRead(type, data, out var e))
+            {
+                e!.Invalidate(cache);
+            }
+            else
+            {
+                // A newer instance wrote a type this one does not know; forget everything rather than serve stale rows.
+                cache.Clear();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
             cache.Clear();
-            return;
-        }
-
-        if (PublicId.TryParseAny(subjectId, out var kind, out var id))
-        {
-            switch (kind)
-            {
-                case PublicId.Organisation:
-                    cache.Remove(CacheKeys.Organisation(id));
-                    break;
-                case PublicId.User:
-                    cache.Remove(CacheKeys.Memberships(id));
-                    break;
-            }
-        }
-
-        if (type.StartsWith("credential.", StringComparison.Ordinal))
-        {
-            using var doc = JsonDocument.Parse(data);
-            if (doc.RootElement.TryGetProperty("api_key", out var key) && key.GetString() is { } apiKey)
-            {
-                cache.Remove(CacheKeys.Credential(apiKey));
-            }
         }
     }
 
@@ -137,9 +124,9 @@ public sealed class ClusterSync(
         revocations.Prune(now);
         await gate.ExecuteAsync(Principal.System, async ctx =>
         {
-            await ctx.Db.Revocations.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(ct);
+            await ctx.Db.Revocations.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync();
             var staleBefore = now.AddDays(-1);
-            await ctx.Db.IdempotencyRecords.Where(r => r.CreatedAt < staleBefore).ExecuteDeleteAsync(ct);
+            await ctx.Db.IdempotencyRecords.Where(r => r.CreatedAt < staleBefore).ExecuteDeleteAsync();
             return Result<Done>.Ok(new Done());
         }, ct);
     }

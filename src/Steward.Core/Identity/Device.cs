@@ -1,8 +1,12 @@
+using Steward.Core.Ids;
+
 namespace Steward.Core.Identity;
 
 /// <summary>A device registered by a user.</summary>
-public sealed class Device
+public sealed class Device : IPublicEntity
 {
+    public static string IdPrefix => "device";
+
     public Guid Id { get; set; }
 
     public Guid AccountId { get; set; }

@@ -51,7 +51,7 @@ public sealed class DeviceService(IDbContextFactory<StewardDb> dbs, WriteGate ga
                 CreatedAt = ctx.Now,
             };
             ctx.Db.Devices.Add(device);
-            ctx.Emit("device.created", PublicId.Format(PublicId.Device, device.Id), device.AccountId, EventData(device));
+            ctx.Emit(device.AccountId, DeviceEvent.Of<DeviceCreated>(device));
             return Result<Device>.Ok(device);
         }, ct);
     }
@@ -104,21 +104,11 @@ public sealed class DeviceService(IDbContextFactory<StewardDb> dbs, WriteGate ga
             }
 
             ctx.Db.Devices.Remove(row);
-            ctx.Emit("device.deleted", PublicId.Format(PublicId.Device, row.Id), row.AccountId, EventData(row));
+            ctx.Emit(row.AccountId, DeviceEvent.Of<DeviceDeleted>(row));
             return Result<Done>.Ok(new Done());
         }, ct);
     }
 
-    public static object EventData(Device d) => new
-    {
-        id = PublicId.Format(PublicId.Device, d.Id),
-        user_id = PublicId.Format(PublicId.User, d.UserId),
-        device_native_id = d.NativeId,
-        device_family = d.Family,
-        device_name = d.Name,
-        client_sw_version = d.ClientSoftwareVersion,
-        device_os_version = d.OsVersion,
-    };
 
     private async Task<Result<User>> CheckAsync(Principal p, Guid userId, CancellationToken ct)
     {

@@ -1,8 +1,15 @@
+using System.Linq.Expressions;
+using Steward.Core.Access;
+using Steward.Core.Tenancy;
+using Steward.Core.Ids;
+
 namespace Steward.Core.Identity;
 
 /// <summary>A person or service user of an account, optionally homed in one organisation.</summary>
-public sealed class User
+public sealed class User : IPublicEntity, ITenantScoped<User>
 {
+    public static string IdPrefix => "user";
+
     public Guid Id { get; set; }
 
     public Guid AccountId { get; set; }
@@ -35,4 +42,11 @@ public sealed class User
     public DateTimeOffset UpdatedAt { get; set; }
 
     public int Version { get; set; }
+
+    public static Expression<Func<User, bool>> OfOrganisation(Guid organisationId) => u => u.OrganisationId == organisationId;
+
+    /// <summary>A user sees itself and the users of organisations it is an owner or admin of.</summary>
+    public static Expression<Func<User, bool>> VisibleToUser(Guid userId, IQueryable<Membership> memberships) =>
+        u => u.Id == userId || memberships.Any(m =>
+            m.UserId == userId && m.OrganisationId == u.OrganisationId && m.Role != MembershipRole.Member);
 }

@@ -32,8 +32,7 @@ public sealed partial class UserService(
     WriteGate gate,
     AccessControl access,
     CredentialService credentials,
-    OrganisationService organisations,
-    ReadCache cache)
+    OrganisationService organisations)
 {
     public async Task<Result<CreatedUser>> CreateAsync(Principal p, UserInput input, CancellationToken ct = default)
     {
@@ -108,7 +107,7 @@ public sealed partial class UserService(
             };
             fields(user);
             ctx.Db.Users.Add(user);
-            ctx.Emit("user.created", PublicId.Format(PublicId.User, user.Id), accountId, EventData(user));
+            ctx.Emit(accountId, UserEvent.Of<UserCreated>(user));
             if (organisationId is { } home)
             {
                 ctx.Db.Memberships.Add(new Membership
@@ -198,14 +197,7 @@ public sealed partial class UserService(
         }
         else
         {
-            query = p.Kind switch
-            {
-                PrincipalKind.Root => query,
-                PrincipalKind.Account => query.Where(u => u.AccountId == p.AccountId),
-                PrincipalKind.Organisation => query.Where(u => u.OrganisationId == p.SubjectId),
-                _ => query.Where(u => u.Id == p.SubjectId || db.Memberships.Any(m =>
-                    m.UserId == p.SubjectId && m.OrganisationId == u.OrganisationId && m.Role != MembershipRole.Member)),
-            };
+            query = query.VisibleTo(p, db);
         }
 
         if (paging.Value.After is { } after)
@@ -266,7 +258,7 @@ public sealed partial class UserService(
             user.PasswordHash = passwordHash ?? user.PasswordHash;
             user.UpdatedAt = ctx.Now;
             user.Version++;
-            ctx.Emit("user.updated", PublicId.Format(PublicId.User, user.Id), user.AccountId, EventData(user));
+            ctx.Emit(user.AccountId, UserEvent.Of<UserUpdated>(user));
             return Result<User>.Ok(user);
         }, ct);
     }
@@ -296,25 +288,11 @@ public sealed partial class UserService(
             await credentials.RemoveForOwnersAsync(ctx, [id]);
             ctx.Db.Users.Remove(user);
             ctx.Revoke(id, ctx.Now, ctx.Now + credentials.TokenLifetime);
-            ctx.Emit("user.deleted", PublicId.Format(PublicId.User, id), user.AccountId, EventData(user));
-            ctx.AfterCommit(() => cache.Remove(CacheKeys.Memberships(id)));
+            ctx.Emit(user.AccountId, UserEvent.Of<UserDeleted>(user));
             return Result<Done>.Ok(new Done());
         }, ct);
     }
 
-    public static object EventData(User u) => new
-    {
-        id = PublicId.Format(PublicId.User, u.Id),
-        account_id = PublicId.Format(PublicId.Account, u.AccountId),
-        organisation_id = u.OrganisationId is { } o ? PublicId.Format(PublicId.Organisation, o) : null,
-        username = u.Username,
-        email = u.Email,
-        first_name = u.FirstName,
-        last_name = u.LastName,
-        phone_number = u.PhoneNumber,
-        country_code = u.CountryCode,
-        version = u.Version,
-    };
 
     private static string? ValidateUsername(Validator v, string? raw, bool required)
     {

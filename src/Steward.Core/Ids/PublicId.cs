@@ -1,27 +1,21 @@
-using System.Diagnostics.CodeAnalysis;
-using Steward.Core.Access;
-using Steward.Core.Identity;
-using Steward.Core.Tenancy;
-
 namespace Steward.Core.Ids;
 
 /// <summary>
 /// Public identifiers are <c>&lt;kind&gt;-&lt;uuid&gt;</c> in lower case (<c>org-…</c>, <c>user-…</c>);
-/// the uuid is a version 7 UUID so new rows land at the end of indexes.
+/// the uuid is a version 7 UUID so new rows land at the end of indexes. Each entity declares its
+/// prefix (<see cref="IPublicEntity"/>); this class only formats and parses.
 /// </summary>
 public static class PublicId
 {
-    public const string Account = "acct";
-    public const string Organisation = "org";
-    public const string Unit = "unit";
-    public const string User = "user";
-    public const string Device = "device";
-    public const string Credential = "cred";
+    /// <summary>Steward's own root credential owner, which has no entity.</summary>
     public const string Root = "root";
 
     public static Guid NewGuid(DateTimeOffset now) => Guid.CreateVersion7(now);
 
     public static string Format(string kind, Guid id) => kind + "-" + id.ToString("D");
+
+    /// <summary>The public id of an entity of kind <typeparamref name="T"/>.</summary>
+    public static string Of<T>(Guid id) where T : IPublicEntity => Format(T.IdPrefix, id);
 
     /// <summary>Parses an id of the given kind; a bare uuid is accepted too.</summary>
     public static bool TryParse(string kind, string? text, out Guid id)
@@ -41,25 +35,10 @@ public static class PublicId
         return span.Length == 36 && Guid.TryParseExact(span, "D", out id) && id != Guid.Empty;
     }
 
-    /// <summary>Tells the kind of a public id by its prefix.</summary>
-    public static bool TryParseAny(string? text, [NotNullWhen(true)] out string? kind, out Guid id)
-    {
-        kind = null;
-        id = Guid.Empty;
-        if (text is null)
-        {
-            return false;
-        }
+    /// <summary>Parses an id of kind <typeparamref name="T"/>.</summary>
+    public static bool TryParse<T>(string? text, out Guid id) where T : IPublicEntity => TryParse(T.IdPrefix, text, out id);
 
-        foreach (var candidate in new[] { Account, Organisation, Unit, User, Device, Credential })
-        {
-            if (text.StartsWith(candidate + "-", StringComparison.Ordinal) && TryParse(candidate, text, out id))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True when <paramref name="text"/> carries the prefix of kind <typeparamref name="T"/>.</summary>
+    public static bool HasPrefix<T>(string? text) where T : IPublicEntity =>
+        text is not null && text.Length > T.IdPrefix.Length && text[T.IdPrefix.Length] == '-' && text.StartsWith(T.IdPrefix, StringComparison.Ordinal);
 }

@@ -1,15 +1,24 @@
 namespace Steward.Core.Results;
 
-/// <summary>A failure the caller can act on: a stable code, a human message and the fields concerned.</summary>
+/// <summary>
+/// A failure the caller can act on: a stable code, a human message and the fields concerned.
+/// <see cref="Fields"/> holds the core's messages per field (what the native API shows);
+/// <see cref="Violations"/> the same as rules with arguments, for faces that word their own.
+/// </summary>
 public sealed record Error(ErrorCode Code, string Message, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
+    public IReadOnlyList<FieldViolation> Violations { get; init; } = [];
+
     public static Error NotFound(string what) => new(ErrorCode.NotFound, $"{what} was not found.");
 
     public static Error Conflict(string message) => new(ErrorCode.Conflict, message);
 
-    /// <summary>A conflict on one field (a name that is taken), so clients can show it beside the field.</summary>
+    /// <summary>A value of one field is taken (a name, a domain), so clients can show it beside the field.</summary>
     public static Error Conflict(string field, string message) =>
-        new(ErrorCode.Conflict, message, new Dictionary<string, string[]> { [field] = [message] });
+        new(ErrorCode.Conflict, message, new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Violations = [new FieldViolation(field, FieldRule.Taken, message)],
+        };
 
     public static Error Forbidden(string message = "The caller may not do this.") => new(ErrorCode.Forbidden, message);
 
@@ -18,9 +27,41 @@ public sealed record Error(ErrorCode Code, string Message, IReadOnlyDictionary<s
     public static Error VersionConflict() =>
         new(ErrorCode.VersionConflict, "The resource was changed by someone else; read it again and retry with its current version.");
 
-    public static Error Invalid(string field, string message) =>
-        new(ErrorCode.Validation, message, new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>A business limit was reached (spend, quota); <paramref name="field"/> names what the limit is on.</summary>
+    public static Error LimitReached(string message, string? field = null) =>
+        new(ErrorCode.LimitReached, message, field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
 
+    public static Error PayloadTooLarge(string message, string field, string fieldMessage) =>
+        new(ErrorCode.PayloadTooLarge, message, new Dictionary<string, string[]> { [field] = [fieldMessage] })
+        {
+            Violations = [new FieldViolation(field, FieldRule.OutOfRange, fieldMessage)],
+        };
+
+    public static Error ReferenceMissing(string message) => new(ErrorCode.ReferenceMissing, message);
+
+    public static Error Invalid(string field, string message) => Invalid(field, FieldRule.Invalid, message);
+
+    public static Error Invalid(string field, FieldRule rule, string message, IReadOnlyDictionary<string, object>? arguments = null) =>
+        new(ErrorCode.Validation, message, new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Violations = [new FieldViolation(field, rule, message, arguments)],
+        };
+
+    public static Error Invalid(IReadOnlyList<FieldViolation> violations)
+    {
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var group in violations.GroupBy(v => v.Field, StringComparer.Ordinal))
+        {
+            fields[group.Key] = group.Select(v => v.Message).ToArray();
+        }
+
+        return new Error(ErrorCode.Validation, "One or more fields are invalid: " + string.Join(", ", fields.Keys) + ".", fields)
+        {
+            Violations = violations,
+        };
+    }
+
+    /// <summary>Field messages without rules (input read by a surface); each is reported as <see cref="FieldRule.Invalid"/>.</summary>
     public static Error Invalid(IReadOnlyDictionary<string, string[]> fields) =>
-        new(ErrorCode.Validation, "One or more fields are invalid: " + string.Join(", ", fields.Keys) + ".", fields);
+        Invalid(fields.SelectMany(f => f.Value.Select(m => new FieldViolation(f.Key, FieldRule.Invalid, m))).ToList());
 }

@@ -5,27 +5,25 @@ namespace Steward.Core.Results;
 /// <summary>Collects field errors so a caller learns every problem with its input at once.</summary>
 public sealed class Validator
 {
-    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+    private readonly List<FieldViolation> violations = [];
 
-    public bool IsValid => errors.Count == 0;
+    public bool IsValid => violations.Count == 0;
 
-    public Validator Add(string field, string message)
+    /// <summary>Records a broken rule of <paramref name="field"/>, with the core's wording.</summary>
+    public Validator Add(string field, FieldRule rule, string message, IReadOnlyDictionary<string, object>? arguments = null)
     {
-        if (!errors.TryGetValue(field, out var list))
-        {
-            errors[field] = list = [];
-        }
-
-        list.Add(message);
+        violations.Add(new FieldViolation(field, rule, message, arguments));
         return this;
     }
+
+    public Validator Add(string field, string message) => Add(field, FieldRule.Invalid, message);
 
     /// <summary>Checks a required text field; returns the trimmed value.</summary>
     public string Required(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(field, $"{field} is required.");
+            Add(field, FieldRule.Required, $"{field} is required.");
             return string.Empty;
         }
 
@@ -43,12 +41,12 @@ public sealed class Validator
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
         {
-            Add(field, $"{field} must be at most {maxLength} characters.");
+            Add(field, FieldRule.TooLong, $"{field} must be at most {maxLength} characters.", new Dictionary<string, object> { ["max"] = maxLength });
         }
 
         if (trimmed.Any(char.IsControl))
         {
-            Add(field, $"{field} must not contain control characters.");
+            Add(field, FieldRule.Format, $"{field} must not contain control characters.");
         }
 
         return trimmed.Length == 0 ? null : trimmed;
@@ -59,14 +57,22 @@ public sealed class Validator
         var email = required ? Required(field, value, 254) : Optional(field, value, 254);
         if (!string.IsNullOrEmpty(email) && !LooksLikeEmail(email))
         {
-            Add(field, $"{field} must be an email address such as name@example.com.");
+            Add(field, FieldRule.Format, $"{field} must be an email address such as name@example.com.");
         }
 
         return email;
     }
 
-    public Error ToError() =>
-        Error.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    /// <summary>Checks that <paramref name="value"/> lies within <paramref name="min"/>..<paramref name="max"/>.</summary>
+    public void Range(string field, int value, int min, int max, string message)
+    {
+        if (value < min || value > max)
+        {
+            Add(field, FieldRule.OutOfRange, message, new Dictionary<string, object> { ["min"] = min, ["max"] = max });
+        }
+    }
+
+    public Error ToError() => Error.Invalid(violations);
 
     private static bool LooksLikeEmail(string value) =>
         value.IndexOf('@', StringComparison.Ordinal) > 0

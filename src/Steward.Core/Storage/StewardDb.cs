@@ -1,35 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Steward.Core.Access;
-using Steward.Core.Events;
-using Steward.Core.Idempotency;
-using Steward.Core.Identity;
-using Steward.Core.Tenancy;
 
 namespace Steward.Core.Storage;
 
-/// <summary>The EF Core context. Reads may use it directly; every write goes through <see cref="Writes.WriteGate"/>.</summary>
+/// <summary>
+/// The EF Core context. Reads may use it directly; every write goes through <see cref="Writes.WriteGate"/>.
+/// Each area declares its own tables (an <c>extension(StewardDb)</c> block with its <c>DbSet</c>s, beside
+/// its entities) and its <c>IEntityTypeConfiguration</c>s, which are discovered here; adding an area
+/// changes nothing in this file.
+/// </summary>
 public sealed class StewardDb(DbContextOptions<StewardDb> options) : DbContext(options)
 {
-    public DbSet<Account> Accounts => Set<Account>();
-
-    public DbSet<Organisation> Organisations => Set<Organisation>();
-
-    public DbSet<Unit> Units => Set<Unit>();
-
-    public DbSet<User> Users => Set<User>();
-
-    public DbSet<Membership> Memberships => Set<Membership>();
-
-    public DbSet<Device> Devices => Set<Device>();
-
-    public DbSet<Credential> Credentials => Set<Credential>();
-
-    public DbSet<EventRecord> Events => Set<EventRecord>();
-
-    public DbSet<Revocation> Revocations => Set<Revocation>();
-
-    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
-
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

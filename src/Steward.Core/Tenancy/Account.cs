@@ -1,8 +1,12 @@
+using Steward.Core.Ids;
+
 namespace Steward.Core.Tenancy;
 
 /// <summary>The tenant root: a developer account, a reseller or a subscription site.</summary>
-public sealed class Account
+public sealed class Account : IPublicEntity
 {
+    public static string IdPrefix => "acct";
+
     public Guid Id { get; set; }
 
     /// <summary>A stable number for faces that show one (Kandy's <c>account_number</c>).</summary>

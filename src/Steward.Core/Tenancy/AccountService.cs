@@ -14,7 +14,7 @@ public sealed record CreatedAccount(Account Account, IssuedCredential Credential
 public sealed record AccountInput(string? Name, string? Email);
 
 /// <summary>Accounts (tenants). Only root creates, lists and deletes them; an account reads and renames itself.</summary>
-public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate gate, CredentialService credentials, ReadCache cache)
+public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate gate, CredentialService credentials)
 {
     public async Task<Result<CreatedAccount>> CreateAsync(Principal p, AccountInput input, CancellationToken ct = default)
     {
@@ -45,7 +45,7 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
                 Version = 1,
             };
             ctx.Db.Accounts.Add(account);
-            ctx.Emit("account.created", PublicId.Format(PublicId.Account, account.Id), account.Id, EventData(account));
+            ctx.Emit(account.Id, AccountEvent.Of<AccountCreated>(account));
             var credential = credentials.Add(ctx, PrincipalKind.Account, account.Id, account.Id, primary: true, label: "primary");
             return Result<CreatedAccount>.Ok(new CreatedAccount(account, credential));
         }, ct);
@@ -119,7 +119,7 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
             account.Email = email ?? account.Email;
             account.UpdatedAt = ctx.Now;
             account.Version++;
-            ctx.Emit("account.updated", PublicId.Format(PublicId.Account, account.Id), account.Id, EventData(account));
+            ctx.Emit(account.Id, AccountEvent.Of<AccountUpdated>(account));
             return Result<Account>.Ok(account);
         }, ct);
     }
@@ -141,32 +141,11 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
             }
 
             var owners = await ctx.Db.Credentials.Where(c => c.AccountId == id).Select(c => c.OwnerId).Distinct().ToListAsync();
-            var organisations = await ctx.Db.Organisations.Where(o => o.AccountId == id).Select(o => o.Id).ToListAsync();
-            var users = await ctx.Db.Users.Where(u => u.AccountId == id).Select(u => u.Id).ToListAsync();
             await credentials.RemoveForOwnersAsync(ctx, owners);
             ctx.Db.Accounts.Remove(account);
             ctx.Revoke(id, ctx.Now, ctx.Now + credentials.TokenLifetime);
-            ctx.Emit("account.deleted", PublicId.Format(PublicId.Account, id), id, EventData(account));
-
-            // The database deletes the account's organisations and users with it; the cache must forget them too.
-            ctx.AfterCommit(() =>
-            {
-                organisations.ForEach(o => cache.Remove(CacheKeys.Organisation(o)));
-                foreach (var user in users)
-                {
-                    cache.Remove(CacheKeys.Memberships(user));
-                }
-            });
+            ctx.Emit(id, AccountEvent.Of<AccountDeleted>(account));
             return Result<Done>.Ok(new Done());
         }, ct);
     }
-
-    private static object EventData(Account a) => new
-    {
-        id = PublicId.Format(PublicId.Account, a.Id),
-        number = a.Number,
-        name = a.Name,
-        email = a.Email,
-        version = a.Version,
-    };
 }

@@ -10,7 +10,7 @@ using Steward.Core.Writes;
 namespace Steward.Core.Tenancy;
 
 /// <summary>Users' roles in organisations. Owners and admins manage members; only owners grant or remove ownership.</summary>
-public sealed class MembershipService(IDbContextFactory<StewardDb> dbs, WriteGate gate, AccessControl access, OrganisationService organisations, ReadCache cache)
+public sealed class MembershipService(IDbContextFactory<StewardDb> dbs, WriteGate gate, AccessControl access, OrganisationService organisations)
 {
     public static bool TryParseRole(string? text, out MembershipRole role) =>
         Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(text, out _);
@@ -53,8 +53,7 @@ public sealed class MembershipService(IDbContextFactory<StewardDb> dbs, WriteGat
                 Version = 1,
             };
             ctx.Db.Memberships.Add(membership);
-            ctx.Emit("membership.created", PublicId.Format(PublicId.User, userId), org.AccountId, EventData(membership));
-            ctx.AfterCommit(() => cache.Remove(CacheKeys.Memberships(userId)));
+            ctx.Emit(org.AccountId, MembershipEvent.Of<MembershipCreated>(membership));
             return Result<Membership>.Ok(membership);
         }, ct);
     }
@@ -106,8 +105,7 @@ public sealed class MembershipService(IDbContextFactory<StewardDb> dbs, WriteGat
 
             membership.Role = role;
             membership.Version++;
-            ctx.Emit("membership.updated", PublicId.Format(PublicId.User, userId), membership.AccountId, EventData(membership));
-            ctx.AfterCommit(() => cache.Remove(CacheKeys.Memberships(userId)));
+            ctx.Emit(membership.AccountId, MembershipEvent.Of<MembershipUpdated>(membership));
             return Result<Membership>.Ok(membership);
         }, ct);
     }
@@ -135,19 +133,11 @@ public sealed class MembershipService(IDbContextFactory<StewardDb> dbs, WriteGat
             }
 
             ctx.Db.Memberships.Remove(membership);
-            ctx.Emit("membership.deleted", PublicId.Format(PublicId.User, userId), membership.AccountId, EventData(membership));
-            ctx.AfterCommit(() => cache.Remove(CacheKeys.Memberships(userId)));
+            ctx.Emit(membership.AccountId, MembershipEvent.Of<MembershipDeleted>(membership));
             return Result<Done>.Ok(new Done());
         }, ct);
     }
 
-    public static object EventData(Membership m) => new
-    {
-        organisation_id = PublicId.Format(PublicId.Organisation, m.OrganisationId),
-        user_id = PublicId.Format(PublicId.User, m.UserId),
-        role = m.Role,
-        version = m.Version,
-    };
 
     private async Task<Result<Organisation>> CheckAsync(Principal p, Guid organisationId, MembershipRole granting, CancellationToken ct)
     {

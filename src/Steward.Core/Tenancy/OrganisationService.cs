@@ -74,7 +74,7 @@ public sealed partial class OrganisationService(
                 Version = 1,
             };
             ctx.Db.Organisations.Add(org);
-            ctx.Emit("organisation.created", PublicId.Format(PublicId.Organisation, org.Id), accountId, EventData(org));
+            ctx.Emit(accountId, OrganisationEvent.Of<OrganisationCreated>(org));
             if (p.Kind == PrincipalKind.User)
             {
                 ctx.Db.Memberships.Add(new Membership
@@ -87,9 +87,8 @@ public sealed partial class OrganisationService(
                     CreatedAt = ctx.Now,
                     Version = 1,
                 });
-                ctx.Emit("membership.created", PublicId.Format(PublicId.User, p.SubjectId), accountId, new { organisation_id = PublicId.Format(PublicId.Organisation, org.Id), user_id = PublicId.Format(PublicId.User, p.SubjectId), role = MembershipRole.Owner });
+                ctx.Emit(accountId, new MembershipCreated { OrganisationId = PublicId.Of<Organisation>(org.Id), UserId = PublicId.Of<User>(p.SubjectId), Role = MembershipRole.Owner });
                 var userId = p.SubjectId;
-                ctx.AfterCommit(() => cache.Remove(CacheKeys.Memberships(userId)));
             }
 
             var credential = credentials.Add(ctx, PrincipalKind.Organisation, org.Id, accountId, primary: true, label: "primary");
@@ -112,7 +111,7 @@ public sealed partial class OrganisationService(
     /// <summary>Finds an organisation without an access check (callers check).</summary>
     public async Task<Organisation?> FindAsync(Guid id, CancellationToken ct = default)
     {
-        if (cache.TryGet<Organisation>(CacheKeys.Organisation(id), out var org))
+        if (cache.TryGet<Organisation>(new OrganisationCacheKey(id), out var org))
         {
             return org;
         }
@@ -121,7 +120,7 @@ public sealed partial class OrganisationService(
         org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (org is not null)
         {
-            cache.Set(CacheKeys.Organisation(id), org);
+            cache.Set(new OrganisationCacheKey(id), org);
         }
 
         return org;
@@ -136,14 +135,7 @@ public sealed partial class OrganisationService(
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var query = db.Organisations.AsNoTracking();
-        query = p.Kind switch
-        {
-            PrincipalKind.Root => query,
-            PrincipalKind.Account => query.Where(o => o.AccountId == p.AccountId),
-            PrincipalKind.Organisation => query.Where(o => o.Id == p.SubjectId),
-            _ => query.Where(o => db.Memberships.Any(m => m.OrganisationId == o.Id && m.UserId == p.SubjectId)),
-        };
+        var query = db.Organisations.AsNoTracking().VisibleTo(p, db);
         if (paging.Value.After is { } after)
         {
             query = query.Where(o => o.Id.CompareTo(after) > 0);
@@ -203,8 +195,7 @@ public sealed partial class OrganisationService(
             org.Description = input.Description is null ? org.Description : description;
             org.UpdatedAt = ctx.Now;
             org.Version++;
-            ctx.Emit("organisation.updated", PublicId.Format(PublicId.Organisation, org.Id), org.AccountId, EventData(org));
-            ctx.AfterCommit(() => cache.Remove(CacheKeys.Organisation(id)));
+            ctx.Emit(org.AccountId, OrganisationEvent.Of<OrganisationUpdated>(org));
             return Result<Organisation>.Ok(org);
         }, ct);
     }
@@ -232,32 +223,14 @@ public sealed partial class OrganisationService(
             }
 
             var users = await ctx.Db.Users.Where(u => u.OrganisationId == id).Select(u => u.Id).ToListAsync();
-            var members = await ctx.Db.Memberships.Where(m => m.OrganisationId == id).Select(m => m.UserId).ToListAsync();
             await credentials.RemoveForOwnersAsync(ctx, [id, .. users]);
             ctx.Db.Organisations.Remove(org);
             ctx.Revoke(id, ctx.Now, ctx.Now + credentials.TokenLifetime);
-            ctx.Emit("organisation.deleted", PublicId.Format(PublicId.Organisation, id), org.AccountId, EventData(org));
-            ctx.AfterCommit(() =>
-            {
-                cache.Remove(CacheKeys.Organisation(id));
-                foreach (var user in members.Concat(users))
-                {
-                    cache.Remove(CacheKeys.Memberships(user));
-                }
-            });
+            ctx.Emit(org.AccountId, OrganisationEvent.Of<OrganisationDeleted>(org));
             return Result<Done>.Ok(new Done());
         }, ct);
     }
 
-    public static object EventData(Organisation o) => new
-    {
-        id = PublicId.Format(PublicId.Organisation, o.Id),
-        account_id = PublicId.Format(PublicId.Account, o.AccountId),
-        name = o.Name,
-        domain_name = o.DomainName,
-        description = o.Description,
-        version = o.Version,
-    };
 
     private static string? ValidateDomain(Validator v, string? raw)
     {

@@ -1,8 +1,12 @@
+using Steward.Core.Ids;
+
 namespace Steward.Core.Tenancy;
 
 /// <summary>A billing unit inside an organisation; a personal unit belongs to one user.</summary>
-public sealed class Unit
+public sealed class Unit : IPublicEntity
 {
+    public static string IdPrefix => "unit";
+
     public Guid Id { get; set; }
 
     public Guid AccountId { get; set; }

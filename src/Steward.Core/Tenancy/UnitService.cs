@@ -16,6 +16,8 @@ public sealed record UnitInput(string? Name, int? BillingDay, Guid? OwnerUserId 
 /// <summary>Billing units inside organisations.</summary>
 public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate, AccessControl access, OrganisationService organisations)
 {
+    private static readonly Dictionary<string, object> BillingDayRange = new() { ["min"] = 1, ["max"] = 28 };
+
     public async Task<Result<UnitEntity>> CreateAsync(Principal p, Guid organisationId, UnitInput input, CancellationToken ct = default)
     {
         var v = new Validator();
@@ -23,7 +25,7 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
         var day = input.BillingDay ?? 1;
         if (!BillingDay.IsValid(day))
         {
-            v.Add("billing_day", "billing_day must be between 1 and 28.");
+            v.Add("billing_day", FieldRule.OutOfRange, "billing_day must be between 1 and 28.", BillingDayRange);
         }
 
         if (!v.IsValid)
@@ -73,7 +75,7 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
                 Version = 1,
             };
             ctx.Db.Units.Add(unit);
-            ctx.Emit("unit.created", PublicId.Format(PublicId.Unit, unit.Id), accountId, EventData(unit));
+            ctx.Emit(accountId, UnitEvent.Of<UnitCreated>(unit));
             return Result<UnitEntity>.Ok(unit);
         }, ct);
     }
@@ -127,7 +129,7 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
         var name = input.Name is null ? null : v.Required("name", input.Name, Limits.Name);
         if (input.BillingDay is { } day && !BillingDay.IsValid(day))
         {
-            v.Add("billing_day", "billing_day must be between 1 and 28.");
+            v.Add("billing_day", FieldRule.OutOfRange, "billing_day must be between 1 and 28.", BillingDayRange);
         }
 
         if (!v.IsValid)
@@ -168,7 +170,7 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
             unit.BillingDay = input.BillingDay ?? unit.BillingDay;
             unit.UpdatedAt = ctx.Now;
             unit.Version++;
-            ctx.Emit("unit.updated", PublicId.Format(PublicId.Unit, unit.Id), unit.AccountId, EventData(unit));
+            ctx.Emit(unit.AccountId, UnitEvent.Of<UnitUpdated>(unit));
             return Result<UnitEntity>.Ok(unit);
         }, ct);
     }
@@ -195,18 +197,8 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
             }
 
             ctx.Db.Units.Remove(unit);
-            ctx.Emit("unit.deleted", PublicId.Format(PublicId.Unit, unit.Id), unit.AccountId, EventData(unit));
+            ctx.Emit(unit.AccountId, UnitEvent.Of<UnitDeleted>(unit));
             return Result<Done>.Ok(new Done());
         }, ct);
     }
-
-    public static object EventData(UnitEntity u) => new
-    {
-        id = PublicId.Format(PublicId.Unit, u.Id),
-        organisation_id = PublicId.Format(PublicId.Organisation, u.OrganisationId),
-        name = u.Name,
-        billing_day = u.BillingDay,
-        owner_user_id = u.OwnerUserId is { } o ? PublicId.Format(PublicId.User, o) : null,
-        version = u.Version,
-    };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Steward.Core.Access;
 using Steward.Core.Events;
 using Steward.Core.Results;
@@ -14,6 +13,7 @@ public sealed class WriteContext
 {
     private readonly List<Action> afterCommit = [];
     private readonly List<Revocation> revocations = [];
+    private readonly List<StewardEvent> events = [];
 
     internal WriteContext(StewardDb db, Principal actor, DateTimeOffset now)
     {
@@ -32,18 +32,25 @@ public sealed class WriteContext
 
     internal IReadOnlyList<Revocation> Revocations => revocations;
 
-    /// <summary>Appends an event to the log, in the same transaction as the change it describes.</summary>
-    public void Emit(string type, string subjectId, Guid? accountId, object data)
+    internal IReadOnlyList<StewardEvent> Events => events;
+
+    /// <summary>
+    /// Appends an event to the log, in the same transaction as the change it describes. After the
+    /// commit the gate runs the event's <see cref="StewardEvent.Invalidate"/> here; other instances run
+    /// it when they read the event back (<see cref="ClusterSync"/>).
+    /// </summary>
+    public void Emit(Guid? accountId, StewardEvent e)
     {
         Db.Events.Add(new EventRecord
         {
-            Type = type,
-            SubjectId = subjectId,
+            Type = EventCatalog.NameOf(e),
+            SubjectId = e.SubjectId,
             AccountId = accountId == Guid.Empty ? null : accountId,
             ActorId = Actor.ActorId,
-            Data = JsonSerializer.Serialize(data, data.GetType(), CoreJson.Options),
+            Data = EventCatalog.Serialize(e),
             OccurredAt = Now,
         });
+        events.Add(e);
     }
 
     /// <summary>Records a revocation durably; it takes effect in memory as soon as the transaction commits.</summary>

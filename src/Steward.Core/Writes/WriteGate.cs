@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Steward.Core.Access;
+using Steward.Core.Caching;
 using Steward.Core.Events;
 using Steward.Core.Results;
 using Steward.Core.Storage;
@@ -16,6 +17,24 @@ namespace Steward.Core.Writes;
 /// Each write adds its events in the same transaction (outbox). On PostgreSQL an advisory lock
 /// serialises writers across instances, so event sequence numbers appear in commit order.
 /// </summary>
+/// <remarks>
+/// Rules for the delegate a write passes in (every write waits for the ones before it in its batch,
+/// so one slow write slows them all):
+/// <list type="bullet">
+/// <item>Validate input, check access and read what needs no lock <em>before</em> calling
+/// <see cref="ExecuteAsync{T}"/>; inside, read only the rows the change touches, by key or index.
+/// No scans, no lists, no calls to other services that open their own context.</item>
+/// <item>Use only <see cref="WriteContext.Db"/>; never a context of your own.</item>
+/// <item>Never pass the caller's <see cref="CancellationToken"/> into the delegate's database calls:
+/// a queued write runs to completion or not at all, whoever stopped waiting for it.</item>
+/// <item>No I/O other than the database (no HTTP, no files, no sleeping): do that after the commit,
+/// from an event or <see cref="WriteContext.AfterCommit"/>.</item>
+/// <item>Say what changed with <see cref="WriteContext.Emit"/>; a typed event also drops the stale
+/// cache entries, here and on other instances. Do not remove cache entries by hand.</item>
+/// <item>Return an <see cref="Error"/> to refuse; the write's savepoint is rolled back and nothing
+/// of it is stored. Throwing does the same but is logged as a failure: throw only for bugs.</item>
+/// </list>
+/// </remarks>
 public sealed class WriteGate : IAsyncDisposable
 {
     private const int MaxBatch = 128;
@@ -30,15 +49,17 @@ public sealed class WriteGate : IAsyncDisposable
     private readonly IDbContextFactory<StewardDb> factory;
     private readonly TimeProvider time;
     private readonly RevocationList revocations;
+    private readonly ReadCache cache;
     private readonly EventNotifier notifier;
     private readonly ILogger<WriteGate> logger;
     private readonly Task loop;
 
-    public WriteGate(IDbContextFactory<StewardDb> factory, TimeProvider time, RevocationList revocations, EventNotifier notifier, ILogger<WriteGate> logger)
+    public WriteGate(IDbContextFactory<StewardDb> factory, TimeProvider time, RevocationList revocations, ReadCache cache, EventNotifier notifier, ILogger<WriteGate> logger)
     {
         this.factory = factory;
         this.time = time;
         this.revocations = revocations;
+        this.cache = cache;
         this.notifier = notifier;
         this.logger = logger;
         loop = Task.Run(RunAsync);
@@ -147,6 +168,11 @@ public sealed class WriteGate : IAsyncDisposable
                 revocations.Add(revocation.Key, revocation.Cutoff, revocation.ExpiresAt);
             }
 
+            foreach (var e in context.Events)
+            {
+                e.Invalidate(cache);
+            }
+
             foreach (var action in context.AfterCommitActions)
             {
                 try
@@ -223,7 +249,7 @@ public sealed class WriteGate : IAsyncDisposable
                     IsExpectedFailure = true;
                     break;
                 case DbUpdateException update when IsForeignKeyViolation(update):
-                    result = Result<T>.Fail(Error.Conflict("A resource this change refers to no longer exists."));
+                    result = Result<T>.Fail(Error.ReferenceMissing("A resource this change refers to no longer exists."));
                     IsExpectedFailure = true;
                     break;
                 default:

@@ -39,39 +39,26 @@ public static class AccountsApi
     private static async Task<Results<Ok<ItemList<AccountResource>>, ProblemHttpResult>> List(HttpContext http, AccountService accounts, int? limit, string? cursor) =>
         Http.Page(await accounts.ListAsync(http.GetPrincipal(), limit, cursor, http.RequestAborted), AccountResource.From);
 
-    private static async Task<Results<Ok<AccountResource>, ProblemHttpResult>> Get(HttpContext http, AccountService accounts, string id)
+    private static async Task<Results<Ok<AccountResource>, ProblemHttpResult>> Get(HttpContext http, AccountService accounts, Id<Account> id)
     {
-        var parsed = Http.Id(PublicId.Account, id, "Account");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.Tagged(http, await accounts.GetAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted), AccountResource.From, a => a.Version);
+        return Http.Tagged(http, await accounts.GetAsync(http.GetPrincipal(), id.Value, http.RequestAborted), AccountResource.From, a => a.Version);
     }
 
-    private static async Task<Results<Ok<AccountResource>, ProblemHttpResult>> Update(HttpContext http, AccountService accounts, string id)
+    private static async Task<Results<Ok<AccountResource>, ProblemHttpResult>> Update(HttpContext http, AccountService accounts, Id<Account> id)
     {
-        var parsed = Http.Id(PublicId.Account, id, "Account");
         var version = Http.IfMatch(http.Request);
         var body = await JsonBody.ReadAsync<AccountRequest>(http.Request, StewardJson.Options);
-        if ((parsed.Error ?? version.Error ?? body.Error) is { } error)
+        if ((version.Error ?? body.Error) is { } error)
         {
             return Problems.From(error);
         }
 
-        var result = await accounts.UpdateAsync(http.GetPrincipal(), parsed.Value, new AccountInput(body.Value.Name, body.Value.Email), version.Value, http.RequestAborted);
+        var result = await accounts.UpdateAsync(http.GetPrincipal(), id.Value, new AccountInput(body.Value.Name, body.Value.Email), version.Value, http.RequestAborted);
         return Http.Tagged(http, result, AccountResource.From, a => a.Version);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, AccountService accounts, string id)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, AccountService accounts, Id<Account> id)
     {
-        var parsed = Http.Id(PublicId.Account, id, "Account");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.NoContent(await accounts.DeleteAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted));
+        return Http.NoContent(await accounts.DeleteAsync(http.GetPrincipal(), id.Value, http.RequestAborted));
     }
 }

@@ -46,36 +46,18 @@ public static class CredentialsApi
             : Problems.From(result.Error!);
     }
 
-    private static async Task<Results<Ok<CredentialResource>, ProblemHttpResult>> Get(HttpContext http, CredentialService credentials, string id)
+    private static async Task<Results<Ok<CredentialResource>, ProblemHttpResult>> Get(HttpContext http, CredentialService credentials, Id<Credential> id)
     {
-        var parsed = Http.Id(PublicId.Credential, id, "Credential");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.Ok(await credentials.GetAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted), CredentialResource.From);
+        return Http.Ok(await credentials.GetAsync(http.GetPrincipal(), id.Value, http.RequestAborted), CredentialResource.From);
     }
 
-    private static async Task<Results<Ok<IssuedCredentialResource>, ProblemHttpResult>> Rotate(HttpContext http, CredentialService credentials, string id)
+    private static async Task<Results<Ok<IssuedCredentialResource>, ProblemHttpResult>> Rotate(HttpContext http, CredentialService credentials, Id<Credential> id)
     {
-        var parsed = Http.Id(PublicId.Credential, id, "Credential");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.Ok(await credentials.RotateAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted), IssuedCredentialResource.From);
+        return Http.Ok(await credentials.RotateAsync(http.GetPrincipal(), id.Value, http.RequestAborted), IssuedCredentialResource.From);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(HttpContext http, CredentialService credentials, string id)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(HttpContext http, CredentialService credentials, Id<Credential> id)
     {
-        var parsed = Http.Id(PublicId.Credential, id, "Credential");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.NoContent(await credentials.RevokeAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted));
+        return Http.NoContent(await credentials.RevokeAsync(http.GetPrincipal(), id.Value, http.RequestAborted));
     }
 }

@@ -22,17 +22,16 @@ public static class DevicesApi
         return group;
     }
 
-    private static async Task<Results<Created<DeviceResource>, ProblemHttpResult>> Create(HttpContext http, DeviceService devices, string userId)
+    private static async Task<Results<Created<DeviceResource>, ProblemHttpResult>> Create(HttpContext http, DeviceService devices, Id<User> userId)
     {
-        var user = Http.Id(PublicId.User, userId, "User");
         var body = await JsonBody.ReadAsync<DeviceRequest>(http.Request, StewardJson.Options);
-        if ((user.Error ?? body.Error) is { } error)
+        if (body.Error is { } error)
         {
             return Problems.From(error);
         }
 
         var b = body.Value;
-        var result = await devices.CreateAsync(http.GetPrincipal(), user.Value, new DeviceInput(b.NativeId, b.Family, b.Name, b.ClientSwVersion, b.OsVersion), http.RequestAborted);
+        var result = await devices.CreateAsync(http.GetPrincipal(), userId.Value, new DeviceInput(b.NativeId, b.Family, b.Name, b.ClientSwVersion, b.OsVersion), http.RequestAborted);
         return result.IsSuccess
             ? Http.Created(http, result, DeviceResource.From, d => "/api/v1/devices/" + d.Id)
             : Problems.From(WithWireNames(result.Error!));
@@ -59,39 +58,21 @@ public static class DevicesApi
         };
     }
 
-    private static async Task<Results<Ok<ItemList<DeviceResource>>, ProblemHttpResult>> List(HttpContext http, DeviceService devices, string userId)
+    private static async Task<Results<Ok<ItemList<DeviceResource>>, ProblemHttpResult>> List(HttpContext http, DeviceService devices, Id<User> userId)
     {
-        var user = Http.Id(PublicId.User, userId, "User");
-        if (!user.IsSuccess)
-        {
-            return Problems.From(user.Error!);
-        }
-
-        var result = await devices.ListAsync(http.GetPrincipal(), user.Value, http.RequestAborted);
+        var result = await devices.ListAsync(http.GetPrincipal(), userId.Value, http.RequestAborted);
         return result.IsSuccess
             ? TypedResults.Ok(new ItemList<DeviceResource>(result.Value.Select(DeviceResource.From).ToList(), null))
             : Problems.From(result.Error!);
     }
 
-    private static async Task<Results<Ok<DeviceResource>, ProblemHttpResult>> Get(HttpContext http, DeviceService devices, string id)
+    private static async Task<Results<Ok<DeviceResource>, ProblemHttpResult>> Get(HttpContext http, DeviceService devices, Id<Device> id)
     {
-        var parsed = Http.Id(PublicId.Device, id, "Device");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.Ok(await devices.GetAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted), DeviceResource.From);
+        return Http.Ok(await devices.GetAsync(http.GetPrincipal(), id.Value, http.RequestAborted), DeviceResource.From);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, DeviceService devices, string id)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, DeviceService devices, Id<Device> id)
     {
-        var parsed = Http.Id(PublicId.Device, id, "Device");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.NoContent(await devices.DeleteAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted));
+        return Http.NoContent(await devices.DeleteAsync(http.GetPrincipal(), id.Value, http.RequestAborted));
     }
 }

@@ -8,13 +8,11 @@ namespace Steward.Server.Api;
 /// <summary>Small helpers shared by the native endpoint files: ids, ETags, and result mapping.</summary>
 public static class Http
 {
-    /// <summary>Parses a route id of the given kind; anything else is reported as not found.</summary>
-    public static Result<Guid> Id(string kind, string text, string what) =>
-        PublicId.TryParse(kind, text, out var id) ? id : Error.NotFound(what);
-
     /// <summary>Parses an optional id given in a body or query field.</summary>
-    public static Result<Guid?> OptionalId(string kind, string? text, string field)
+    public static Result<Guid?> OptionalId<TEntity>(string? text, string field)
+        where TEntity : IPublicEntity
     {
+        var kind = TEntity.IdPrefix;
         if (string.IsNullOrEmpty(text))
         {
             return (Guid?)null;

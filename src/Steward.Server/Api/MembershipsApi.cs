@@ -22,11 +22,10 @@ public static class MembershipsApi
         return group;
     }
 
-    private static async Task<Results<Created<MembershipResource>, ProblemHttpResult>> Add(HttpContext http, MembershipService memberships, string organisationId)
+    private static async Task<Results<Created<MembershipResource>, ProblemHttpResult>> Add(HttpContext http, MembershipService memberships, Id<Organisation> organisationId)
     {
-        var org = Http.Id(PublicId.Organisation, organisationId, "Organisation");
         var body = await JsonBody.ReadAsync<MembershipRequest>(http.Request, StewardJson.Options);
-        if ((org.Error ?? body.Error) is { } error)
+        if (body.Error is { } error)
         {
             return Problems.From(error);
         }
@@ -36,54 +35,39 @@ public static class MembershipsApi
             return Problems.From(Error.Invalid("user_id", "user_id is required."));
         }
 
-        var user = Http.OptionalId(PublicId.User, body.Value.UserId, "user_id");
+        var user = Http.OptionalId<User>(body.Value.UserId, "user_id");
         if (!user.IsSuccess)
         {
             return Problems.From(user.Error!);
         }
 
-        var result = await memberships.AddAsync(http.GetPrincipal(), org.Value, user.Value!.Value, body.Value.Role, http.RequestAborted);
+        var result = await memberships.AddAsync(http.GetPrincipal(), organisationId.Value, user.Value!.Value, body.Value.Role, http.RequestAborted);
         return Http.Created(http, result, MembershipResource.From, m => $"/api/v1/organisations/{m.OrganisationId}/memberships/{m.UserId}", m => m.Version);
     }
 
-    private static async Task<Results<Ok<ItemList<MembershipResource>>, ProblemHttpResult>> List(HttpContext http, MembershipService memberships, string organisationId)
+    private static async Task<Results<Ok<ItemList<MembershipResource>>, ProblemHttpResult>> List(HttpContext http, MembershipService memberships, Id<Organisation> organisationId)
     {
-        var org = Http.Id(PublicId.Organisation, organisationId, "Organisation");
-        if (!org.IsSuccess)
-        {
-            return Problems.From(org.Error!);
-        }
-
-        var result = await memberships.ListAsync(http.GetPrincipal(), org.Value, http.RequestAborted);
+        var result = await memberships.ListAsync(http.GetPrincipal(), organisationId.Value, http.RequestAborted);
         return result.IsSuccess
             ? TypedResults.Ok(new ItemList<MembershipResource>(result.Value.Select(MembershipResource.From).ToList(), null))
             : Problems.From(result.Error!);
     }
 
-    private static async Task<Results<Ok<MembershipResource>, ProblemHttpResult>> Change(HttpContext http, MembershipService memberships, string organisationId, string userId)
+    private static async Task<Results<Ok<MembershipResource>, ProblemHttpResult>> Change(HttpContext http, MembershipService memberships, Id<Organisation> organisationId, Id<User> userId)
     {
-        var org = Http.Id(PublicId.Organisation, organisationId, "Organisation");
-        var user = Http.Id(PublicId.User, userId, "Membership");
         var version = Http.IfMatch(http.Request);
         var body = await JsonBody.ReadAsync<RoleRequest>(http.Request, StewardJson.Options);
-        if ((org.Error ?? user.Error ?? version.Error ?? body.Error) is { } error)
+        if ((version.Error ?? body.Error) is { } error)
         {
             return Problems.From(error);
         }
 
-        var result = await memberships.ChangeRoleAsync(http.GetPrincipal(), org.Value, user.Value, body.Value.Role, version.Value, http.RequestAborted);
+        var result = await memberships.ChangeRoleAsync(http.GetPrincipal(), organisationId.Value, userId.Value, body.Value.Role, version.Value, http.RequestAborted);
         return Http.Tagged(http, result, MembershipResource.From, m => m.Version);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(HttpContext http, MembershipService memberships, string organisationId, string userId)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(HttpContext http, MembershipService memberships, Id<Organisation> organisationId, Id<User> userId)
     {
-        var org = Http.Id(PublicId.Organisation, organisationId, "Organisation");
-        var user = Http.Id(PublicId.User, userId, "Membership");
-        if ((org.Error ?? user.Error) is { } error)
-        {
-            return Problems.From(error);
-        }
-
-        return Http.NoContent(await memberships.RemoveAsync(http.GetPrincipal(), org.Value, user.Value, http.RequestAborted));
+        return Http.NoContent(await memberships.RemoveAsync(http.GetPrincipal(), organisationId.Value, userId.Value, http.RequestAborted));
     }
 }

@@ -32,7 +32,7 @@ public static class OrganisationsApi
             return Problems.From(body.Error!);
         }
 
-        var account = Http.OptionalId(PublicId.Account, body.Value.AccountId, "account_id");
+        var account = Http.OptionalId<Account>(body.Value.AccountId, "account_id");
         if (!account.IsSuccess)
         {
             return Problems.From(account.Error!);
@@ -46,40 +46,27 @@ public static class OrganisationsApi
     private static async Task<Results<Ok<ItemList<OrganisationResource>>, ProblemHttpResult>> List(HttpContext http, OrganisationService organisations, int? limit, string? cursor) =>
         Http.Page(await organisations.ListAsync(http.GetPrincipal(), limit, cursor, http.RequestAborted), OrganisationResource.From);
 
-    private static async Task<Results<Ok<OrganisationResource>, ProblemHttpResult>> Get(HttpContext http, OrganisationService organisations, string id)
+    private static async Task<Results<Ok<OrganisationResource>, ProblemHttpResult>> Get(HttpContext http, OrganisationService organisations, Id<Organisation> id)
     {
-        var parsed = Http.Id(PublicId.Organisation, id, "Organisation");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.Tagged(http, await organisations.GetAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted), OrganisationResource.From, o => o.Version);
+        return Http.Tagged(http, await organisations.GetAsync(http.GetPrincipal(), id.Value, http.RequestAborted), OrganisationResource.From, o => o.Version);
     }
 
-    private static async Task<Results<Ok<OrganisationResource>, ProblemHttpResult>> Update(HttpContext http, OrganisationService organisations, string id)
+    private static async Task<Results<Ok<OrganisationResource>, ProblemHttpResult>> Update(HttpContext http, OrganisationService organisations, Id<Organisation> id)
     {
-        var parsed = Http.Id(PublicId.Organisation, id, "Organisation");
         var version = Http.IfMatch(http.Request);
         var body = await JsonBody.ReadAsync<OrganisationRequest>(http.Request, StewardJson.Options);
-        if ((parsed.Error ?? version.Error ?? body.Error) is { } error)
+        if ((version.Error ?? body.Error) is { } error)
         {
             return Problems.From(error);
         }
 
         var b = body.Value;
-        var result = await organisations.UpdateAsync(http.GetPrincipal(), parsed.Value, new OrganisationInput(b.Name, b.DomainName, b.Description), version.Value, http.RequestAborted);
+        var result = await organisations.UpdateAsync(http.GetPrincipal(), id.Value, new OrganisationInput(b.Name, b.DomainName, b.Description), version.Value, http.RequestAborted);
         return Http.Tagged(http, result, OrganisationResource.From, o => o.Version);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, OrganisationService organisations, string id)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, OrganisationService organisations, Id<Organisation> id)
     {
-        var parsed = Http.Id(PublicId.Organisation, id, "Organisation");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.NoContent(await organisations.DeleteAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted));
+        return Http.NoContent(await organisations.DeleteAsync(http.GetPrincipal(), id.Value, http.RequestAborted));
     }
 }

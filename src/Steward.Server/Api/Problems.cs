@@ -14,7 +14,9 @@ public static class Problems
         ErrorCode.NotFound => StatusCodes.Status404NotFound,
         ErrorCode.Conflict => StatusCodes.Status409Conflict,
         ErrorCode.VersionConflict => StatusCodes.Status412PreconditionFailed,
-        ErrorCode.LimitReached => StatusCodes.Status413PayloadTooLarge,
+        ErrorCode.LimitReached => StatusCodes.Status409Conflict,
+        ErrorCode.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorCode.ReferenceMissing => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -47,6 +49,10 @@ public static class Problems
         ErrorCode.Unauthorized => "unauthorized",
         ErrorCode.VersionConflict => "version-conflict",
         ErrorCode.LimitReached => "limit-reached",
+
+        // Named so since the foundation's contract: a body over the surface's limit.
+        ErrorCode.PayloadTooLarge => "limit-reached",
+        ErrorCode.ReferenceMissing => "not-found",
         _ => "error",
     };
 
@@ -58,7 +64,9 @@ public static class Problems
         ErrorCode.Forbidden => "Forbidden.",
         ErrorCode.Unauthorized => "Not authenticated.",
         ErrorCode.VersionConflict => "The resource has changed.",
-        ErrorCode.LimitReached => "Too large.",
+        ErrorCode.LimitReached => "Limit reached.",
+        ErrorCode.PayloadTooLarge => "Too large.",
+        ErrorCode.ReferenceMissing => "Not found.",
         _ => "Error.",
     };
 }

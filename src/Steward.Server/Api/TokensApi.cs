@@ -37,7 +37,7 @@ public static class TokensApi
             return Problems.From(Error.Invalid("user_id", "user_id is required."));
         }
 
-        var user = Http.OptionalId(PublicId.User, body.Value.UserId, "user_id");
+        var user = Http.OptionalId<User>(body.Value.UserId, "user_id");
         if (!user.IsSuccess)
         {
             return Problems.From(user.Error!);
@@ -60,9 +60,9 @@ public static class TokensApi
             "token-" + p.TokenId.ToString("D"),
             p.Kind,
             p.ActorId,
-            p.IsRoot ? null : PublicId.Format(PublicId.Account, p.AccountId),
-            p.OrganisationId == Guid.Empty ? null : PublicId.Format(PublicId.Organisation, p.OrganisationId),
-            PublicId.Format(PublicId.Credential, p.CredentialId),
+            p.IsRoot ? null : PublicId.Of<Account>(p.AccountId),
+            p.OrganisationId == Guid.Empty ? null : PublicId.Of<Organisation>(p.OrganisationId),
+            PublicId.Of<Credential>(p.CredentialId),
             p.ExpiresAt));
     }
 

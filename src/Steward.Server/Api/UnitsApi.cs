@@ -24,69 +24,49 @@ public static class UnitsApi
         return group;
     }
 
-    private static async Task<Results<Created<UnitResource>, ProblemHttpResult>> Create(HttpContext http, UnitService units, string organisationId)
+    private static async Task<Results<Created<UnitResource>, ProblemHttpResult>> Create(HttpContext http, UnitService units, Id<Organisation> organisationId)
     {
-        var org = Http.Id(PublicId.Organisation, organisationId, "Organisation");
         var body = await JsonBody.ReadAsync<UnitRequest>(http.Request, StewardJson.Options);
-        if ((org.Error ?? body.Error) is { } error)
+        if (body.Error is { } error)
         {
             return Problems.From(error);
         }
 
-        var owner = Http.OptionalId(PublicId.User, body.Value.OwnerUserId, "owner_user_id");
+        var owner = Http.OptionalId<User>(body.Value.OwnerUserId, "owner_user_id");
         if (!owner.IsSuccess)
         {
             return Problems.From(owner.Error!);
         }
 
-        var result = await units.CreateAsync(http.GetPrincipal(), org.Value, new UnitInput(body.Value.Name, body.Value.BillingDay, owner.Value), http.RequestAborted);
+        var result = await units.CreateAsync(http.GetPrincipal(), organisationId.Value, new UnitInput(body.Value.Name, body.Value.BillingDay, owner.Value), http.RequestAborted);
         return Http.Created(http, result, UnitResource.From, u => "/api/v1/units/" + u.Id, u => u.Version);
     }
 
-    private static async Task<Results<Ok<ItemList<UnitResource>>, ProblemHttpResult>> List(HttpContext http, UnitService units, string organisationId, int? limit, string? cursor)
+    private static async Task<Results<Ok<ItemList<UnitResource>>, ProblemHttpResult>> List(HttpContext http, UnitService units, Id<Organisation> organisationId, int? limit, string? cursor)
     {
-        var org = Http.Id(PublicId.Organisation, organisationId, "Organisation");
-        if (!org.IsSuccess)
-        {
-            return Problems.From(org.Error!);
-        }
-
-        return Http.Page(await units.ListAsync(http.GetPrincipal(), org.Value, limit, cursor, http.RequestAborted), UnitResource.From);
+        return Http.Page(await units.ListAsync(http.GetPrincipal(), organisationId.Value, limit, cursor, http.RequestAborted), UnitResource.From);
     }
 
-    private static async Task<Results<Ok<UnitResource>, ProblemHttpResult>> Get(HttpContext http, UnitService units, string id)
+    private static async Task<Results<Ok<UnitResource>, ProblemHttpResult>> Get(HttpContext http, UnitService units, Id<Unit> id)
     {
-        var parsed = Http.Id(PublicId.Unit, id, "Unit");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.Tagged(http, await units.GetAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted), UnitResource.From, u => u.Version);
+        return Http.Tagged(http, await units.GetAsync(http.GetPrincipal(), id.Value, http.RequestAborted), UnitResource.From, u => u.Version);
     }
 
-    private static async Task<Results<Ok<UnitResource>, ProblemHttpResult>> Update(HttpContext http, UnitService units, string id)
+    private static async Task<Results<Ok<UnitResource>, ProblemHttpResult>> Update(HttpContext http, UnitService units, Id<Unit> id)
     {
-        var parsed = Http.Id(PublicId.Unit, id, "Unit");
         var version = Http.IfMatch(http.Request);
         var body = await JsonBody.ReadAsync<UnitRequest>(http.Request, StewardJson.Options);
-        if ((parsed.Error ?? version.Error ?? body.Error) is { } error)
+        if ((version.Error ?? body.Error) is { } error)
         {
             return Problems.From(error);
         }
 
-        var result = await units.UpdateAsync(http.GetPrincipal(), parsed.Value, new UnitInput(body.Value.Name, body.Value.BillingDay), version.Value, http.RequestAborted);
+        var result = await units.UpdateAsync(http.GetPrincipal(), id.Value, new UnitInput(body.Value.Name, body.Value.BillingDay), version.Value, http.RequestAborted);
         return Http.Tagged(http, result, UnitResource.From, u => u.Version);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, UnitService units, string id)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, UnitService units, Id<Unit> id)
     {
-        var parsed = Http.Id(PublicId.Unit, id, "Unit");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.NoContent(await units.DeleteAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted));
+        return Http.NoContent(await units.DeleteAsync(http.GetPrincipal(), id.Value, http.RequestAborted));
     }
 }

@@ -48,7 +48,7 @@ public static class UsersApi
     private static async Task<Results<Ok<ItemList<UserResource>>, ProblemHttpResult>> List(
         HttpContext http, UserService users, [FromQuery(Name = "organisation_id")] string? organisationId, int? limit, string? cursor)
     {
-        var org = Http.OptionalId(PublicId.Organisation, organisationId, "organisation_id");
+        var org = Http.OptionalId<Organisation>(organisationId, "organisation_id");
         if (!org.IsSuccess)
         {
             return Problems.From(org.Error!);
@@ -57,23 +57,16 @@ public static class UsersApi
         return Http.Page(await users.ListAsync(http.GetPrincipal(), org.Value, limit, cursor, http.RequestAborted), UserResource.From);
     }
 
-    private static async Task<Results<Ok<UserResource>, ProblemHttpResult>> Get(HttpContext http, UserService users, string id)
+    private static async Task<Results<Ok<UserResource>, ProblemHttpResult>> Get(HttpContext http, UserService users, Id<User> id)
     {
-        var parsed = Http.Id(PublicId.User, id, "User");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.Tagged(http, await users.GetAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted), UserResource.From, u => u.Version);
+        return Http.Tagged(http, await users.GetAsync(http.GetPrincipal(), id.Value, http.RequestAborted), UserResource.From, u => u.Version);
     }
 
-    private static async Task<Results<Ok<UserResource>, ProblemHttpResult>> Update(HttpContext http, UserService users, string id)
+    private static async Task<Results<Ok<UserResource>, ProblemHttpResult>> Update(HttpContext http, UserService users, Id<User> id)
     {
-        var parsed = Http.Id(PublicId.User, id, "User");
         var version = Http.IfMatch(http.Request);
         var body = await JsonBody.ReadAsync<UserRequest>(http.Request, StewardJson.Options);
-        if ((parsed.Error ?? version.Error ?? body.Error) is { } error)
+        if ((version.Error ?? body.Error) is { } error)
         {
             return Problems.From(error);
         }
@@ -89,25 +82,19 @@ public static class UsersApi
             return Problems.From(input.Error!);
         }
 
-        var result = await users.UpdateAsync(http.GetPrincipal(), parsed.Value, input.Value, version.Value, http.RequestAborted);
+        var result = await users.UpdateAsync(http.GetPrincipal(), id.Value, input.Value, version.Value, http.RequestAborted);
         return Http.Tagged(http, result, UserResource.From, u => u.Version);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, UserService users, string id)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, UserService users, Id<User> id)
     {
-        var parsed = Http.Id(PublicId.User, id, "User");
-        if (!parsed.IsSuccess)
-        {
-            return Problems.From(parsed.Error!);
-        }
-
-        return Http.NoContent(await users.DeleteAsync(http.GetPrincipal(), parsed.Value, http.RequestAborted));
+        return Http.NoContent(await users.DeleteAsync(http.GetPrincipal(), id.Value, http.RequestAborted));
     }
 
     private static Result<UserInput> ToInput(UserRequest b)
     {
-        var org = Http.OptionalId(PublicId.Organisation, b.OrganisationId, "organisation_id");
-        var account = Http.OptionalId(PublicId.Account, b.AccountId, "account_id");
+        var org = Http.OptionalId<Organisation>(b.OrganisationId, "organisation_id");
+        var account = Http.OptionalId<Account>(b.AccountId, "account_id");
         if ((org.Error ?? account.Error) is { } error)
         {
             return error;

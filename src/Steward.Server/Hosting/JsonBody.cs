@@ -100,7 +100,7 @@ public static class JsonBody
     private static Result<T> CreateEmpty<T>(JsonSerializerOptions options) where T : class =>
         JsonSerializer.Deserialize<T>("{}", options)!;
 
-    private static Error TooLarge() => new(ErrorCode.LimitReached, $"The body is larger than {MaxBytes / 1024} KiB.", new Dictionary<string, string[]> { ["body"] = [$"The body must be at most {MaxBytes / 1024} KiB."] });
+    private static Error TooLarge() => Error.PayloadTooLarge($"The body is larger than {MaxBytes / 1024} KiB.", "body", $"The body must be at most {MaxBytes / 1024} KiB.");
 
     /// <summary>Turns a JSON path such as <c>$.user.email</c> or <c>$</c> into a field name.</summary>
     private static string FieldName(string? path)

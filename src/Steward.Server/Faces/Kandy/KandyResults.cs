@@ -15,10 +15,11 @@ namespace Steward.Server.Faces.Kandy;
 ///   <item><term>3</term><description>400, missing parameters: a required query parameter or body field is absent</description></item>
 ///   <item><term>4</term><description>401, invalid key: the key, secret or token is wrong, expired, revoked, or of the wrong kind for the call (core Unauthorized)</description></item>
 ///   <item><term>5</term><description>403, forbidden: the key is valid but may not do this (core Forbidden)</description></item>
-///   <item><term>6</term><description>404, not found (core NotFound); also 404/405 for a path or method that is no Kandy call</description></item>
+///   <item><term>6</term><description>404, not found (core NotFound, or ReferenceMissing: what the call refers to is gone); also 404/405 for a path or method that is no Kandy call</description></item>
 ///   <item><term>7</term><description>409, already exists: a domain name or user id is taken (core Conflict)</description></item>
 ///   <item><term>8</term><description>409, changed concurrently: read again and retry (core VersionConflict)</description></item>
-///   <item><term>9</term><description>413, too large: the body is over 64 KiB (core LimitReached)</description></item>
+///   <item><term>9</term><description>413, too large: the body is over 64 KiB (core PayloadTooLarge)</description></item>
+///   <item><term>10</term><description>409, a limit of the account is reached (core LimitReached)</description></item>
 /// </list>
 /// </summary>
 internal static class KandyResults
@@ -33,6 +34,7 @@ internal static class KandyResults
     public const int AlreadyExists = 7;
     public const int Changed = 8;
     public const int TooLarge = 9;
+    public const int LimitReached = 10;
 
     /// <summary>The core speaks of organisations; a Kandy client knows them as domains.</summary>
     private static readonly (string Core, string Kandy)[] Vocabulary =
@@ -51,7 +53,9 @@ internal static class KandyResults
         ErrorCode.NotFound => (StatusCodes.Status404NotFound, NotFound),
         ErrorCode.Conflict => (StatusCodes.Status409Conflict, AlreadyExists),
         ErrorCode.VersionConflict => (StatusCodes.Status409Conflict, Changed),
-        ErrorCode.LimitReached => (StatusCodes.Status413PayloadTooLarge, TooLarge),
+        ErrorCode.PayloadTooLarge => (StatusCodes.Status413PayloadTooLarge, TooLarge),
+        ErrorCode.LimitReached => (StatusCodes.Status409Conflict, LimitReached),
+        ErrorCode.ReferenceMissing => (StatusCodes.Status404NotFound, NotFound),
         _ => (StatusCodes.Status500InternalServerError, InternalError),
     };
 

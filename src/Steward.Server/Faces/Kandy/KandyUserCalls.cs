@@ -61,7 +61,7 @@ public static partial class KandyApi
         var b = body.Value;
         var device = await core.Devices.CreateAsync(caller, caller.SubjectId, new DeviceInput(b.NativeId, b.Family, b.Name, b.ClientSoftwareVersion, b.OsVersion), ct);
         return device.IsSuccess
-            ? KandyResults.Ok(new KandyCreatedDevice(PublicId.Format(PublicId.Device, device.Value.Id)))
+            ? KandyResults.Ok(new KandyCreatedDevice(PublicId.Of<Device>(device.Value.Id)))
             : KandyResults.From(device.Error!);
     }
 
@@ -83,7 +83,7 @@ public static partial class KandyApi
         }
 
         var notFound = new Error(ErrorCode.NotFound, $"device_id '{deviceId!.Trim()}' is not one of this user's devices; list them with GET /v1.2/users/devices.");
-        if (!PublicId.TryParse(PublicId.Device, deviceId.Trim(), out var id))
+        if (!PublicId.TryParse<Device>(deviceId.Trim(), out var id))
         {
             return KandyResults.From(notFound);
         }
@@ -116,7 +116,7 @@ public static partial class KandyApi
         }
 
         var list = devices.Value.Select(d => new KandyDevice(
-            PublicId.Format(PublicId.Device, d.Id),
+            PublicId.Of<Device>(d.Id),
             d.NativeId ?? "",
             d.Family ?? "",
             d.Name ?? "",

@@ -1,0 +1,7 @@
+namespace Steward.Core.Tenancy;
+
+/// <summary>An organisation row, cached by id for authorized reads.</summary>
+public sealed record OrganisationCacheKey(Guid Id);
+
+/// <summary>A user's organisation roles, cached by user id for access checks.</summary>
+public sealed record MembershipsCacheKey(Guid UserId);
