@@ -123,6 +123,26 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
         return Paging.Build(rows, paging.Value.Limit, u => u.Id);
     }
 
+    /// <summary>
+    /// The billing day of the first unit (by creation) of each organisation, in one read; organisations
+    /// without units, or outside the caller's account, are absent. For views that list many organisations.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> FirstBillingDaysAsync(Principal p, IReadOnlyCollection<Guid> organisationIds, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.Units.AsNoTracking().Where(u => organisationIds.Contains(u.OrganisationId));
+        if (!p.IsRoot)
+        {
+            var accountId = p.AccountId;
+            query = query.Where(u => u.AccountId == accountId);
+        }
+
+        var rows = await query.Select(u => new { u.OrganisationId, u.Id, u.BillingDay }).ToListAsync(ct);
+
+        // Ids are UUID v7, so the smallest is the first created.
+        return rows.GroupBy(r => r.OrganisationId).ToDictionary(g => g.Key, g => g.MinBy(r => r.Id)!.BillingDay);
+    }
+
     public async Task<Result<UnitEntity>> UpdateAsync(Principal p, Guid id, UnitInput input, int? expectedVersion, CancellationToken ct = default)
     {
         var v = new Validator();

@@ -32,18 +32,12 @@ internal static class KandyViews
         var ids = organisations.Select(o => o.Id).ToList();
         var credentials = await core.Credentials.RevealPrimariesAsync(caller, ids, ct);
         var counts = await core.Users.CountInOrganisationsAsync(ids, ct);
+        var billingDays = await core.Units.FirstBillingDaysAsync(caller, ids, ct);
         var today = DateOnly.FromDateTime(core.Time.GetUtcNow().UtcDateTime);
         foreach (var organisation in organisations)
         {
-            // The earliest unit: ids are UUID v7, so the first by id is the first created.
-            var units = await core.Units.ListAsync(caller, organisation.Id, 1, null, ct);
-            if (!units.IsSuccess)
-            {
-                return units.Error!;
-            }
-
-            var next = units.Value.Items.Count > 0
-                ? BillingDay.Next(today, units.Value.Items[0].BillingDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            var next = billingDays.TryGetValue(organisation.Id, out var day)
+                ? BillingDay.Next(today, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : "";
             credentials.TryGetValue(organisation.Id, out var credential);
             domains.Add(new KandyDomain(
