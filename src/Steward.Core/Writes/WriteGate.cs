@@ -53,6 +53,7 @@ public sealed class WriteGate : IAsyncDisposable
     private readonly EventNotifier notifier;
     private readonly ILogger<WriteGate> logger;
     private readonly Task loop;
+    private StewardDb? writerDb;
 
     public WriteGate(IDbContextFactory<StewardDb> factory, TimeProvider time, RevocationList revocations, ReadCache cache, EventNotifier notifier, ILogger<WriteGate> logger)
     {
@@ -79,6 +80,7 @@ public sealed class WriteGate : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await loop;
+        await DropWriterDbAsync();
     }
 
     private async Task RunAsync()
@@ -99,12 +101,12 @@ public sealed class WriteGate : IAsyncDisposable
     private async Task ExecuteBatchAsync(List<WorkItem> batch)
     {
         var committed = new List<(WorkItem Item, WriteContext Context)>(batch.Count);
+
+        // A lone write needs no savepoint: if it fails, the whole transaction is rolled back.
+        var savepoints = batch.Count > 1;
         try
         {
-            await using var db = await factory.CreateDbContextAsync();
-
-            // The gate makes its own savepoint per write; EF's extra one per SaveChanges would be redundant.
-            db.Database.AutoSavepointsEnabled = false;
+            var db = await WriterDbAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
             if (db.IsPostgres)
             {
@@ -115,8 +117,12 @@ public sealed class WriteGate : IAsyncDisposable
             {
                 var item = batch[i];
                 var context = new WriteContext(db, item.Actor, time.GetUtcNow());
-                var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await transaction.CreateSavepointAsync(savepoint);
+                var savepoint = savepoints ? "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+                if (savepoint is not null)
+                {
+                    await transaction.CreateSavepointAsync(savepoint);
+                }
+
                 try
                 {
                     if (await item.RunAsync(context))
@@ -124,14 +130,18 @@ public sealed class WriteGate : IAsyncDisposable
                         await db.SaveChangesAsync();
                         committed.Add((item, context));
                     }
-                    else
+                    else if (savepoint is not null)
                     {
                         await transaction.RollbackToSavepointAsync(savepoint);
                     }
                 }
                 catch (Exception ex)
                 {
-                    await transaction.RollbackToSavepointAsync(savepoint);
+                    if (savepoint is not null)
+                    {
+                        await transaction.RollbackToSavepointAsync(savepoint);
+                    }
+
                     item.SetFailure(ex, context.OnUniqueViolation);
                     if (!item.IsExpectedFailure)
                     {
@@ -144,11 +154,19 @@ public sealed class WriteGate : IAsyncDisposable
                 }
             }
 
-            await transaction.CommitAsync();
+            if (committed.Count > 0)
+            {
+                await transaction.CommitAsync();
+            }
+            else
+            {
+                await transaction.RollbackAsync();
+            }
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "A write batch could not be committed; none of its writes took effect.");
+            await DropWriterDbAsync();
             foreach (var (item, _) in committed)
             {
                 item.SetFailure(ex);
@@ -194,6 +212,42 @@ public sealed class WriteGate : IAsyncDisposable
         foreach (var item in batch)
         {
             item.Complete();
+        }
+    }
+
+    /// <summary>
+    /// The single writer's own context and connection, kept open across batches: a batch then costs no
+    /// pool checkout, no per-connection set-up (SQLite's pragmas) and no new context.
+    /// </summary>
+    private async Task<StewardDb> WriterDbAsync()
+    {
+        if (writerDb is null)
+        {
+            var db = await factory.CreateDbContextAsync();
+
+            // The gate makes its own savepoint per write; EF's extra one per SaveChanges would be redundant.
+            db.Database.AutoSavepointsEnabled = false;
+            await db.Database.OpenConnectionAsync();
+            writerDb = db;
+        }
+
+        return writerDb;
+    }
+
+    /// <summary>Forgets the writer's context after a failed batch, so the next one starts on a fresh connection.</summary>
+    private async Task DropWriterDbAsync()
+    {
+        if (writerDb is { } db)
+        {
+            writerDb = null;
+            try
+            {
+                await db.DisposeAsync();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Closing the writer's connection failed.");
+            }
         }
     }
 
