@@ -67,7 +67,7 @@ public sealed class CredentialService(
     public async Task<Result<IssuedCredential>> CreateAsync(Principal p, string? ownerId, string? label, CancellationToken ct = default)
     {
         var v = new Validator();
-        label = v.Optional("label", label, Limits.Name);
+        label = v.Name("label", label, Limits.Name, required: false);
         if (!v.IsValid)
         {
             return v.ToError();

@@ -17,7 +17,7 @@ public sealed class DeviceService(IDbContextFactory<StewardDb> dbs, WriteGate ga
         var v = new Validator();
         var nativeId = v.Optional("device_native_id", input.NativeId, Limits.ShortText);
         var family = v.Optional("device_family", input.Family, Limits.ShortText);
-        var name = v.Optional("device_name", input.Name, Limits.ShortText);
+        var name = v.Name("device_name", input.Name, Limits.ShortText, required: false);
         var sw = v.Optional("client_sw_version", input.ClientSoftwareVersion, Limits.ShortText);
         var os = v.Optional("device_os_version", input.OsVersion, Limits.ShortText);
         if (!v.IsValid)

@@ -50,6 +50,12 @@ public sealed partial class UserService(
             return v.ToError();
         }
 
+        // Naming an account the caller cannot act on is refused, not ignored.
+        if (!p.IsRoot && input.AccountId is { } namedAccount && namedAccount != p.AccountId)
+        {
+            return Error.NotFound("Account");
+        }
+
         var accountId = p.AccountId;
         if (organisationId is { } orgId)
         {

@@ -52,6 +52,45 @@ public sealed class Validator
         return trimmed.Length == 0 ? null : trimmed;
     }
 
+    /// <summary>
+    /// Checks a name people read (an account, organisation, unit, device, label): trimmed, normalised to
+    /// NFC, and free of invisible format characters (bidirectional overrides, zero-width characters) and
+    /// control characters, which could make two names look alike (Unicode TR 36/39).
+    /// </summary>
+    public string? Name(string field, string? value, int maxLength, bool required)
+    {
+        if (required && string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, FieldRule.Required, $"{field} is required.");
+            return required ? string.Empty : null;
+        }
+
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!value.IsNormalized(System.Text.NormalizationForm.FormC))
+        {
+            try
+            {
+                value = value.Normalize(System.Text.NormalizationForm.FormC);
+            }
+            catch (ArgumentException)
+            {
+                // Not valid UTF-16 (a lone surrogate): reported below.
+            }
+        }
+
+        if (HasInvisibleCharacters(value))
+        {
+            Add(field, FieldRule.Format, $"{field} must not contain invisible formatting characters (such as bidirectional overrides or zero-width spaces).");
+        }
+
+        var name = Optional(field, value, maxLength);
+        return required ? name ?? string.Empty : name;
+    }
+
     public string? Email(string field, string? value, bool required)
     {
         var email = required ? Required(field, value, 254) : Optional(field, value, 254);
@@ -73,6 +112,31 @@ public sealed class Validator
     }
 
     public Error ToError() => Error.Invalid(violations);
+
+    private static bool HasInvisibleCharacters(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                return true;
+            }
+
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool LooksLikeEmail(string value) =>
         value.IndexOf('@', StringComparison.Ordinal) > 0

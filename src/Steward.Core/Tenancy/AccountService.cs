@@ -24,7 +24,7 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
         }
 
         var v = new Validator();
-        var name = v.Required("name", input.Name, Limits.Name);
+        var name = v.Name("name", input.Name, Limits.Name, required: true)!;
         var email = v.Email("email", input.Email, required: true);
         if (!v.IsValid)
         {
@@ -95,7 +95,7 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
         }
 
         var v = new Validator();
-        var name = input.Name is null ? null : v.Required("name", input.Name, Limits.Name);
+        var name = input.Name is null ? null : v.Name("name", input.Name, Limits.Name, required: true);
         var email = input.Email is null ? null : v.Email("email", input.Email, required: true);
         if (!v.IsValid)
         {

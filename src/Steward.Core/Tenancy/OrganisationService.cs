@@ -27,7 +27,7 @@ public sealed partial class OrganisationService(
     {
         var accountId = p.IsRoot ? input.AccountId ?? Guid.Empty : p.AccountId;
         var v = new Validator();
-        var name = v.Required("name", input.Name, Limits.Name);
+        var name = v.Name("name", input.Name, Limits.Name, required: true)!;
         var domain = ValidateDomain(v, input.DomainName);
         var description = v.Optional("description", input.Description, Limits.Description);
         if (p.IsRoot && accountId == Guid.Empty)
@@ -43,6 +43,12 @@ public sealed partial class OrganisationService(
         if (p.Kind == PrincipalKind.Organisation)
         {
             return Error.Forbidden("An organisation's credential cannot create organisations; use the account's.");
+        }
+
+        // Naming an account the caller cannot act on is refused, not ignored (it would land in the caller's own).
+        if (!p.IsRoot && input.AccountId is { } asked && asked != p.AccountId)
+        {
+            return Error.NotFound("Account");
         }
 
         return await gate.ExecuteAsync(p, async ctx =>
@@ -148,7 +154,7 @@ public sealed partial class OrganisationService(
     public async Task<Result<Organisation>> UpdateAsync(Principal p, Guid id, OrganisationInput input, int? expectedVersion, CancellationToken ct = default)
     {
         var v = new Validator();
-        var name = input.Name is null ? null : v.Required("name", input.Name, Limits.Name);
+        var name = input.Name is null ? null : v.Name("name", input.Name, Limits.Name, required: true);
         var domain = ValidateDomain(v, input.DomainName);
         var description = v.Optional("description", input.Description, Limits.Description);
         if (!v.IsValid)

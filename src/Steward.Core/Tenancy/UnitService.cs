@@ -21,7 +21,7 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
     public async Task<Result<UnitEntity>> CreateAsync(Principal p, Guid organisationId, UnitInput input, CancellationToken ct = default)
     {
         var v = new Validator();
-        var name = v.Required("name", input.Name, Limits.Name);
+        var name = v.Name("name", input.Name, Limits.Name, required: true)!;
         var day = input.BillingDay ?? 1;
         if (!BillingDay.IsValid(day))
         {
@@ -146,7 +146,7 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
     public async Task<Result<UnitEntity>> UpdateAsync(Principal p, Guid id, UnitInput input, int? expectedVersion, CancellationToken ct = default)
     {
         var v = new Validator();
-        var name = input.Name is null ? null : v.Required("name", input.Name, Limits.Name);
+        var name = input.Name is null ? null : v.Name("name", input.Name, Limits.Name, required: true);
         if (input.BillingDay is { } day && !BillingDay.IsValid(day))
         {
             v.Add("billing_day", FieldRule.OutOfRange, "billing_day must be between 1 and 28.", BillingDayRange);
