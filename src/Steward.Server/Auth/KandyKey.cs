@@ -25,37 +25,64 @@ public sealed class KandyKey : ICallerScheme
     private readonly PrincipalKind kind;
     private readonly string? secretParameter;
     private readonly string? tokenUnless;
-    private string[] required = [];
-    private (string Parameter, PrincipalKind Kind, bool SameOwner)? second;
+    private readonly string[] required;
+    private readonly (string Parameter, PrincipalKind Kind, bool SameOwner)? second;
 
-    private KandyKey(PrincipalKind kind, string? secretParameter, string? tokenUnless)
+    /// <summary>Every parameter the call requires, in the order Kandy lists them when they are missing.</summary>
+    private readonly string[] parameters;
+
+    private KandyKey(
+        PrincipalKind kind,
+        string? secretParameter = null,
+        string? tokenUnless = null,
+        string[]? required = null,
+        (string, PrincipalKind, bool)? second = null)
     {
         this.kind = kind;
         this.secretParameter = secretParameter;
         this.tokenUnless = tokenUnless;
+        this.required = required ?? [];
+        this.second = second;
+        var all = new List<string> { KeyParameter };
+        if (secretParameter is not null)
+        {
+            all.Add(secretParameter);
+        }
+
+        if (second is { } token)
+        {
+            all.Add(token.Item1);
+        }
+
+        all.AddRange(this.required);
+        parameters = [.. all];
     }
 
     /// <summary><c>key</c> is an access token of <paramref name="kind"/>.</summary>
-    public static KandyKey Token(PrincipalKind kind) => new(kind, null, null);
+    public static KandyKey Token(PrincipalKind kind) => new(kind);
 
     /// <summary><c>key</c> is an API key of <paramref name="kind"/>, and <paramref name="secretParameter"/> its secret.</summary>
-    public static KandyKey WithSecret(PrincipalKind kind, string secretParameter) => new(kind, secretParameter, null);
+    public static KandyKey WithSecret(PrincipalKind kind, string secretParameter) => new(kind, secretParameter);
 
     /// <summary>
     /// <c>key</c> is a user's own API key, alone (the legacy call takes no secret); or, when <paramref name="parameter"/>
     /// is given, an access token of <paramref name="tokenKind"/>.
     /// </summary>
-    public static KandyKey UserKeyOrToken(PrincipalKind tokenKind, string parameter) => new(tokenKind, null, parameter);
+    public static KandyKey UserKeyOrToken(PrincipalKind tokenKind, string parameter) => new(tokenKind, tokenUnless: parameter);
 
     /// <summary>The call's other required query parameters, reported missing together with the key's.</summary>
-    public KandyKey Requiring(params string[] parameters) => Copy(k => k.required = [.. required, .. parameters]);
+    public KandyKey Requiring(params string[] parameters) =>
+        new(kind, secretParameter, tokenUnless, [.. required, .. parameters], second);
 
     /// <summary>
     /// <paramref name="parameter"/> is an access token of <paramref name="tokenKind"/> too, available to the handler through
     /// <see cref="ParameterToken"/>; with <paramref name="sameOwner"/> it must belong to the key's owner.
     /// </summary>
     public KandyKey AndToken(string parameter, PrincipalKind tokenKind, bool sameOwner = false) =>
-        Copy(k => k.second = (parameter, tokenKind, sameOwner));
+        new(kind, secretParameter, tokenUnless, required, (parameter, tokenKind, sameOwner));
+
+    /// <summary>Every query parameter the call requires, in the order Kandy lists them: for the call's documentation.</summary>
+    public IReadOnlyList<string> Parameters => parameters;
 
     /// <summary>The principal of the token named by <see cref="AndToken"/>; only call this on a call that declares one.</summary>
     public static Principal ParameterToken(HttpContext http) =>
@@ -65,41 +92,26 @@ public sealed class KandyKey : ICallerScheme
     public async ValueTask<Result<Principal?>> AuthenticateAsync(HttpContext http)
     {
         var query = http.Request.Query;
-        string? key = query[KeyParameter];
-        string? secret = secretParameter is null ? null : (string?)query[secretParameter];
-        string? token = second is { } t ? (string?)query[t.Parameter] : null;
-
-        var names = new List<string> { KeyParameter };
-        if (secretParameter is not null)
-        {
-            names.Add(secretParameter);
-        }
-
-        if (second is { } s)
-        {
-            names.Add(s.Parameter);
-        }
-
-        names.AddRange(required);
-        var missing = names.Where(n => string.IsNullOrWhiteSpace(query[n])).ToList();
+        var missing = parameters.Where(p => string.IsNullOrWhiteSpace(query[p])).ToList();
         if (missing.Count > 0)
         {
             return Missing(missing);
         }
 
         var tokens = http.RequestServices.GetRequiredService<TokenService>();
+        var key = query[KeyParameter].ToString();
         Result<Principal> caller;
         if (tokenUnless is not null && string.IsNullOrWhiteSpace(query[tokenUnless]))
         {
-            caller = await UserKeyAsync(http, tokens, key!);
+            caller = await UserKeyAsync(http, tokens, key);
         }
         else if (secretParameter is null)
         {
-            caller = CheckToken(tokens, key!, kind, KeyParameter);
+            caller = CheckToken(tokens, key, kind, KeyParameter);
         }
         else
         {
-            caller = await CheckKeyAsync(http, key!, secret!);
+            caller = await CheckKeyAsync(http, key, query[secretParameter].ToString());
         }
 
         if (!caller.IsSuccess)
@@ -109,7 +121,7 @@ public sealed class KandyKey : ICallerScheme
 
         if (second is { } other)
         {
-            var checkedToken = CheckToken(tokens, token!, other.Kind, other.Parameter);
+            var checkedToken = CheckToken(tokens, query[other.Parameter].ToString(), other.Kind, other.Parameter);
             if (!checkedToken.IsSuccess)
             {
                 return checkedToken.Error!;
@@ -185,13 +197,6 @@ public sealed class KandyKey : ICallerScheme
     /// <summary>Absent parameters, in the order the call lists them: a validation error whose every field "is required".</summary>
     private static Error Missing(IReadOnlyList<string> names) =>
         Error.Invalid(names.ToDictionary(n => n, n => new[] { n + " is required." }, StringComparer.Ordinal));
-
-    private KandyKey Copy(Action<KandyKey> change)
-    {
-        var copy = new KandyKey(kind, secretParameter, tokenUnless) { required = required, second = second };
-        change(copy);
-        return copy;
-    }
 
     /// <summary>How Kandy's documents name an access token of each kind.</summary>
     internal static string TokenName(PrincipalKind kind) => kind switch

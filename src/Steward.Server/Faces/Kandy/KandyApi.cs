@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using Steward.Core.Access;
 using Steward.Core.Identity;
 using Steward.Core.Ids;
@@ -57,7 +58,7 @@ public static partial class KandyApi
         var calls = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         void Map(string method, string path, Delegate handler, string name, string summary, KandyKey key)
         {
-            kandy.MapMethods(path, [method], handler).WithName(name).WithSummary(summary).RequireCaller(key);
+            kandy.MapMethods(path, [method], handler).WithName(name).WithSummary(summary).RequireCaller(key).DescribeKey(key);
             if (!calls.TryGetValue(path, out var methods))
             {
                 calls[path] = methods = [];
@@ -132,6 +133,27 @@ public static partial class KandyApi
         }).ExcludeFromDescription();
         return kandy;
     }
+
+    /// <summary>
+    /// Documents the query parameters the key's scheme reads (the handler does not bind them), before
+    /// the handler's own, in the order Kandy lists them.
+    /// </summary>
+    private static RouteHandlerBuilder DescribeKey(this RouteHandlerBuilder endpoint, KandyKey key) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            var own = operation.Parameters ?? [];
+            operation.Parameters =
+            [
+                .. key.Parameters.Select(name => own.FirstOrDefault(p => p.Name == name) ?? new OpenApiParameter
+                {
+                    Name = name,
+                    In = ParameterLocation.Query,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                }),
+                .. own.Where(p => !key.Parameters.Contains(p.Name!)),
+            ];
+            return Task.CompletedTask;
+        });
 
     // ---- shared steps ------------------------------------------------------------------------
 
