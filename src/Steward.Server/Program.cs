@@ -4,7 +4,6 @@ using Steward.Core;
 using Steward.Core.Options;
 using Steward.Core.Writes;
 using Steward.Server.Api;
-using Steward.Server.Auth;
 using Steward.Server.Faces.Kandy;
 using Steward.Server.Hosting;
 
@@ -31,7 +30,6 @@ builder.Services.AddStewardStorage(builder.Configuration);
 // Registered before the core so that it runs (migrations, bootstrap) before the core's background work.
 builder.Services.AddHostedService<StartupService>();
 builder.Services.AddStewardCore();
-builder.Services.AddSingleton<BearerFilter>();
 builder.Services.ConfigureHttpJsonOptions(o => StewardJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddStewardOpenApi();

@@ -229,6 +229,26 @@ public sealed class CredentialService(
         return snapshot;
     }
 
+    /// <summary>
+    /// Checks a secret sent without its key (Spreedly's API token is an account's secret alone): the
+    /// secret's lookup hash finds the key, then the key and secret are verified as usual. No index on the
+    /// hash yet: add one (with a migration) before a face puts this on a busy path.
+    /// </summary>
+    public async Task<Result<CredentialSnapshot>> VerifySecretAsync(string? secret, CancellationToken ct = default)
+    {
+        string? apiKey = null;
+        if (!string.IsNullOrEmpty(secret) && secret.Length <= 200)
+        {
+            var hash = Secrets.Hash(secret);
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            apiKey = await db.Credentials.AsNoTracking().Where(c => c.SecretHash == hash).Select(c => c.ApiKey).FirstOrDefaultAsync(ct);
+        }
+
+        return apiKey is not null && await VerifyAsync(apiKey, secret, ct) is { IsSuccess: true } verified
+            ? verified
+            : Error.Unauthorized("The API secret is wrong, or its key has been revoked.");
+    }
+
     /// <summary>The owner's primary credential (the one a face shows as its key and secret).</summary>
     public async Task<Credential?> PrimaryOfAsync(StewardDb db, Guid ownerId, CancellationToken ct = default) =>
         await db.Credentials.AsNoTracking()

@@ -25,30 +25,24 @@ public sealed class TokenService(
     AccessControl access,
     TimeProvider time)
 {
-    /// <summary>OAuth <c>client_credentials</c>: a token for whoever owns the key.</summary>
-    public async Task<Result<IssuedToken>> IssueForCredentialAsync(string? apiKey, string? secret, CancellationToken ct = default)
+    /// <summary>
+    /// OAuth <c>client_credentials</c> and Kandy's access-token calls: a token for a caller that proved its
+    /// API key and secret (the server's authentication checked them). A token does not buy another token.
+    /// </summary>
+    public Result<IssuedToken> IssueForCaller(Principal caller)
     {
-        var verified = await credentials.VerifyAsync(apiKey, secret, ct);
-        if (!verified.IsSuccess)
+        if (caller.TokenId != Guid.Empty)
         {
-            return verified.Error!;
+            return Error.Forbidden("An access token is issued for an API key and secret, not for another access token.");
         }
 
-        var c = verified.Value;
-        return Issue(c.OwnerKind, c.AccountId, c.OrganisationId, c.OwnerId, c.Id);
+        return Issue(caller.Kind, caller.AccountId, caller.OrganisationId, caller.SubjectId, caller.CredentialId);
     }
 
-    /// <summary>A token for a user of an organisation, asked for with the organisation's key and secret (Kandy's user access token).</summary>
-    public async Task<Result<IssuedToken>> IssueForOrganisationUserAsync(string? domainKey, string? domainSecret, string? username, CancellationToken ct = default)
+    /// <summary>A token for a user of an organisation, asked for by the organisation with its key and secret (Kandy's user access token).</summary>
+    public async Task<Result<IssuedToken>> IssueForOrganisationUserAsync(Principal organisation, string? username, CancellationToken ct = default)
     {
-        var verified = await credentials.VerifyAsync(domainKey, domainSecret, ct);
-        if (!verified.IsSuccess)
-        {
-            return verified.Error!;
-        }
-
-        var c = verified.Value;
-        if (c.OwnerKind != PrincipalKind.Organisation)
+        if (organisation.Kind != PrincipalKind.Organisation || organisation.TokenId != Guid.Empty)
         {
             return Error.Forbidden("Only an organisation (domain) key can ask for a user's token.");
         }
@@ -59,20 +53,20 @@ public sealed class TokenService(
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UsernameScope == c.OwnerId && u.Username == username.Trim(), ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UsernameScope == organisation.SubjectId && u.Username == username.Trim(), ct);
         if (user is null)
         {
             return Error.NotFound("User");
         }
 
-        return Issue(PrincipalKind.User, user.AccountId, c.OwnerId, user.Id, c.Id);
+        return Issue(PrincipalKind.User, user.AccountId, organisation.SubjectId, user.Id, organisation.CredentialId);
     }
 
     /// <summary>
     /// OAuth <c>password</c>: a token for a user with a password. The username is <c>name@domain</c>
     /// (unique server-wide), a user id, or a bare name within the client's account or organisation.
     /// </summary>
-    public async Task<Result<IssuedToken>> IssueForPasswordAsync(string? username, string? password, CredentialSnapshot? client, CancellationToken ct = default)
+    public async Task<Result<IssuedToken>> IssueForPasswordAsync(string? username, string? password, Principal? client, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
         {
@@ -87,7 +81,7 @@ public sealed class TokenService(
         }
         else if (client is not null)
         {
-            var scope = client.OwnerKind == PrincipalKind.Organisation ? client.OwnerId : client.AccountId;
+            var scope = client.Kind == PrincipalKind.Organisation ? client.SubjectId : client.AccountId;
             user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UsernameScope == scope && u.Username == username, ct);
         }
 
@@ -102,7 +96,7 @@ public sealed class TokenService(
                           select u).FirstOrDefaultAsync(ct);
         }
 
-        if (client is not null && user is not null && user.AccountId != client.AccountId && client.OwnerKind != PrincipalKind.Root)
+        if (client is not null && user is not null && user.AccountId != client.AccountId && !client.IsRoot)
         {
             user = null;
         }

@@ -8,7 +8,8 @@ public static class NativeApi
     public static RouteGroupBuilder MapNativeApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1")
-            .AddEndpointFilter<BearerFilter>()
+            .WithMetadata(NativeErrorStyle.Instance)
+            .RequireCaller(NativeBearer.Scheme)
             .AddEndpointFilter<IdempotencyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 

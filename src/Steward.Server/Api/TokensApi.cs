@@ -68,7 +68,7 @@ public static class TokensApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeCurrent(HttpContext http, TokenService tokens)
     {
-        var token = http.Request.Headers.Authorization.ToString()[7..].Trim();
+        var token = NativeBearer.PresentedToken(http.Request);
         return Http.NoContent(await tokens.RevokeAsync(http.GetPrincipal(), token, http.RequestAborted));
     }
 

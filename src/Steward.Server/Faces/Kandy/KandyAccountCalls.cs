@@ -6,6 +6,7 @@ using Steward.Core.Results;
 using Steward.Core.Storage;
 using Steward.Core.Tenancy;
 using Steward.Core.Writes;
+using Steward.Server.Auth;
 using Steward.Server.Hosting;
 
 namespace Steward.Server.Faces.Kandy;
@@ -13,48 +14,23 @@ namespace Steward.Server.Faces.Kandy;
 /// <summary>The Kandy account calls: account access tokens and domain management (seed 000).</summary>
 public static partial class KandyApi
 {
+    private static IResult GetAccountAccessToken([AsParameters] KandyCore core, HttpContext http) =>
+        Issue(core, http.GetPrincipal(), t => new KandyAccountAccessToken(t));
 
-    private static async Task<IResult> GetAccountAccessToken(
+    private static Task<IResult> DeleteAccountAccessToken(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
-        [FromQuery(Name = "account_api_secret")] string? secret,
-        CancellationToken ct)
-    {
-        if (Missing(("key", key), ("account_api_secret", secret)) is { } missing)
-        {
-            return missing;
-        }
-
-        return await IssueAsync(core, key!, secret!, PrincipalKind.Account, "account_api_secret", t => new KandyAccountAccessToken(t), ct);
-    }
-
-    private static async Task<IResult> DeleteAccountAccessToken(
-        [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
-        [FromQuery(Name = "account_api_secret")] string? secret,
+        HttpContext http,
         [FromQuery(Name = "account_access_token")] string? token,
-        CancellationToken ct)
-    {
-        if (Missing(("key", key), ("account_api_secret", secret), ("account_access_token", token)) is { } missing)
-        {
-            return missing;
-        }
-
-        return await RevokeAsync(core, key!, secret!, token!, PrincipalKind.Account, "account_api_secret", "account_access_token", ct);
-    }
+        CancellationToken ct) =>
+        RevokeAsync(core, http.GetPrincipal(), token!, "account_access_token", ct);
 
     private static async Task<IResult> CreateDomain(
         [AsParameters] KandyCore core,
-        HttpRequest request,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!TryAuthenticate(core, key, PrincipalKind.Account, out var caller, out var refusal))
-        {
-            return refusal;
-        }
-
-        var body = await JsonBody.ReadAsync<KandyDomainRequest>(request, KandyWire.Options);
+        var caller = http.GetPrincipal();
+        var body = await JsonBody.ReadAsync<KandyDomainRequest>(http.Request, KandyWire.Options);
         if (!body.IsSuccess)
         {
             return KandyResults.From(body.Error!);
@@ -79,41 +55,27 @@ public static partial class KandyApi
 
     private static async Task<IResult> DeleteDomain(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         [FromQuery(Name = "domain_api_key")] string? domainKey,
         CancellationToken ct)
     {
-        if (Missing(("key", key), ("domain_api_key", domainKey)) is { } missing)
-        {
-            return missing;
-        }
-
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.Account);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
-        }
-
+        // Which domain: the one whose API key is named (a look-up, not an authentication).
         var domain = await core.Credentials.FindAsync(domainKey!.Trim(), ct);
         if (domain is null || domain.Revoked || domain.OwnerKind != PrincipalKind.Organisation)
         {
             return KandyResults.From(Error.NotFound("Domain"));
         }
 
-        var deleted = await core.Organisations.DeleteAsync(caller.Value, domain.OwnerId, ct);
+        var deleted = await core.Organisations.DeleteAsync(http.GetPrincipal(), domain.OwnerId, ct);
         return deleted.IsSuccess ? KandyResults.Done(DomainDeleted) : KandyResults.From(deleted.Error!);
     }
 
     private static async Task<IResult> GetDomains(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!TryAuthenticate(core, key, PrincipalKind.Account, out var caller, out var refusal))
-        {
-            return refusal;
-        }
-
+        var caller = http.GetPrincipal();
         var organisations = await AllAsync<Organisation>((cursor, c) => core.Organisations.ListAsync(caller, Paging.MaxLimit, cursor, c), ct);
         if (!organisations.IsSuccess)
         {

@@ -1,20 +1,23 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using Steward.Core.Access;
 using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Storage;
 using Steward.Core.Writes;
+using Steward.Server.Auth;
 using Steward.Server.Hosting;
 
 namespace Steward.Server.Faces.Kandy;
 
 /// <summary>
 /// The Kandy face at <c>/v1.2/</c> (seeds 000 and 001, docs/FACES.md): credentials travel as
-/// <c>key=</c> in the query string, every answer is the <c>{"status", "message", "result"}</c>
-/// envelope. Handlers only translate: parse the wire, call the core, render; the core validates,
-/// authorizes and writes. A domain is an organisation; a user id is a username within it.
+/// <c>key=</c> in the query string, checked before a handler runs by the <see cref="KandyKey"/> each
+/// call declares; every answer is the <c>{"status", "message", "result"}</c> envelope. Handlers get
+/// the authenticated caller and only translate: parse the wire, call the core, render; the core
+/// validates, authorizes and writes. A domain is an organisation; a user id is a username within it.
 /// </summary>
 public static partial class KandyApi
 {
@@ -45,13 +48,17 @@ public static partial class KandyApi
     {
         var kandy = app.MapGroup("/v1.2")
             .WithTags("Kandy")
+            .WithMetadata(KandyErrorStyle.Instance)
             .AddEndpointFilter(CatchAll);
 
         // Which methods each path answers, so that a wrong method gets a 405 that says which to use.
+        // Every call declares the key it takes and its other required query parameters; the scheme
+        // checks them before the handler runs. Handlers bind those parameters as nullable all the
+        // same: binding runs before the filter, and an absent one must reach it to be reported.
         var calls = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        void Map(string method, string path, Delegate handler, string name, string summary)
+        void Map(string method, string path, Delegate handler, string name, string summary, KandyKey key)
         {
-            kandy.MapMethods(path, [method], handler).WithName(name).WithSummary(summary);
+            kandy.MapMethods(path, [method], handler).WithName(name).WithSummary(summary).RequireCaller(key).DescribeKey(key);
             if (!calls.TryGetValue(path, out var methods))
             {
                 calls[path] = methods = [];
@@ -60,40 +67,63 @@ public static partial class KandyApi
             methods.Add(method);
         }
 
+        var accountKey = KandyKey.WithSecret(PrincipalKind.Account, "account_api_secret");
+        var domainKey = KandyKey.WithSecret(PrincipalKind.Organisation, "domain_api_secret");
+        var accountToken = KandyKey.Token(PrincipalKind.Account);
+        var domainToken = KandyKey.Token(PrincipalKind.Organisation);
+        var userToken = KandyKey.Token(PrincipalKind.User);
+
         Map(HttpMethods.Get, "accounts/accesstokens", GetAccountAccessToken, "KandyGetAccountAccessToken",
-            "get_account_access_token: an account access token for the account's API key (key) and secret (account_api_secret).");
+            "get_account_access_token: an account access token for the account's API key (key) and secret (account_api_secret).",
+            accountKey);
         Map(HttpMethods.Delete, "accounts/accesstokens", DeleteAccountAccessToken, "KandyDeleteAccountAccessToken",
-            "delete_account_access_token: revokes account_access_token; key and account_api_secret are the account's.");
+            "delete_account_access_token: revokes account_access_token; key and account_api_secret are the account's.",
+            accountKey.Requiring("account_access_token"));
         Map(HttpMethods.Post, "accounts/domains", CreateDomain, "KandyCreateDomain",
-            "create_domain: JSON {domain_name, project_name}; key is an account access token. Answers the domain.");
+            "create_domain: JSON {domain_name, project_name}; key is an account access token. Answers the domain.",
+            accountToken);
         Map(HttpMethods.Delete, "accounts/domains", DeleteDomain, "KandyDeleteDomain",
-            "delete_domain: deletes the domain whose API key is domain_api_key, with its users; key is an account access token.");
+            "delete_domain: deletes the domain whose API key is domain_api_key, with its users; key is an account access token.",
+            accountToken.Requiring("domain_api_key"));
         Map(HttpMethods.Get, "accounts/domains", GetDomains, "KandyGetDomains",
-            "get_domains: the account's domains with their API keys and secrets; key is an account access token.");
+            "get_domains: the account's domains with their API keys and secrets; key is an account access token.",
+            accountToken);
         Map(HttpMethods.Get, "accounts/domains/details", GetLimitedDomainDetail, "KandyGetLimitedDomainDetail",
-            "get_limited_domain_detail: key is the domain's API key, with domain_api_secret and a domain_access_token of that domain.");
+            "get_limited_domain_detail: key is the domain's API key, with domain_api_secret and a domain_access_token of that domain.",
+            domainKey.AndToken("domain_access_token", PrincipalKind.Organisation, sameOwner: true));
         Map(HttpMethods.Get, "domains/accesstokens", GetDomainAccessToken, "KandyGetDomainAccessToken",
-            "get_domain_access_token: a domain access token for the domain's API key (key) and secret (domain_api_secret).");
+            "get_domain_access_token: a domain access token for the domain's API key (key) and secret (domain_api_secret).",
+            domainKey);
         Map(HttpMethods.Delete, "domains/accesstokens", DeleteDomainAccessToken, "KandyDeleteDomainAccessToken",
-            "delete_domain_access_token: revokes domain_access_token; key and domain_api_secret are the domain's.");
+            "delete_domain_access_token: revokes domain_access_token; key and domain_api_secret are the domain's.",
+            domainKey.Requiring("domain_access_token"));
         Map(HttpMethods.Post, "domains/users/phone_number", CreateUserByPhoneNumber, "KandyCreateUserByPhoneNumber",
-            "create_user_by_phone_number: JSON {user_phone_number, user_country_code}; the user id is the calling code and the number. key is a domain access token.");
+            "create_user_by_phone_number: JSON {user_phone_number, user_country_code}; the user id is the calling code and the number. key is a domain access token.",
+            domainToken);
         Map(HttpMethods.Post, "domains/users/user_id", CreateUserByUserId, "KandyCreateUserByUserId",
-            "create_user_by_user_id: JSON {user_id, user_country_code, user_first_name, user_last_name, user_email, user_password}; key is a domain access token.");
+            "create_user_by_user_id: JSON {user_id, user_country_code, user_first_name, user_last_name, user_email, user_password}; key is a domain access token.",
+            domainToken);
         Map(HttpMethods.Delete, "domains/users", DeleteUser, "KandyDeleteUser",
-            "delete_user: key is the user's API key, or a domain access token together with user_id.");
+            "delete_user: key is the user's API key, or a domain access token together with user_id.",
+            KandyKey.UserKeyOrToken(PrincipalKind.Organisation, "user_id"));
         Map(HttpMethods.Get, "domains/users", GetUsers, "KandyGetUsers",
-            "get_users: the domain's users with their API keys and secrets; key is a domain access token.");
+            "get_users: the domain's users with their API keys and secrets; key is a domain access token.",
+            domainToken);
         Map(HttpMethods.Get, "domains/users/details", GetUserDetails, "KandyGetUserDetails",
-            "get_user_details: the user of user_access_token; key is a domain access token of the user's domain.");
+            "get_user_details: the user of user_access_token; key is a domain access token of the user's domain.",
+            domainToken.AndToken("user_access_token", PrincipalKind.User));
         Map(HttpMethods.Get, "domains/users/accesstokens", GetUserAccessToken, "KandyGetUserAccessToken",
-            "get_user_access_token: a user access token for user_id; key and domain_api_secret are the user's domain's.");
+            "get_user_access_token: a user access token for user_id; key and domain_api_secret are the user's domain's.",
+            domainKey.Requiring("user_id"));
         Map(HttpMethods.Post, "users/devices", CreateDevice, "KandyCreateDevice",
-            "create_device: JSON {device_native_id, device_family, device_name, client_sw_version, device_os_version}; key is a user access token.");
+            "create_device: JSON {device_native_id, device_family, device_name, client_sw_version, device_os_version}; key is a user access token.",
+            userToken);
         Map(HttpMethods.Delete, "users/devices", DeleteDevice, "KandyDeleteDevice",
-            "delete_device: deletes the user's device device_id; key is a user access token.");
+            "delete_device: deletes the user's device device_id; key is a user access token.",
+            userToken.Requiring("device_id"));
         Map(HttpMethods.Get, "users/devices", GetDevices, "KandyGetDevices",
-            "get_devices: the user's devices; key is a user access token.");
+            "get_devices: the user's devices; key is a user access token.",
+            userToken);
 
         kandy.MapFallback("{**path}", (HttpRequest request, string? path) =>
         {
@@ -104,70 +134,47 @@ public static partial class KandyApi
         return kandy;
     }
 
+    /// <summary>
+    /// Documents the query parameters the key's scheme reads (the handler does not bind them), before
+    /// the handler's own, in the order Kandy lists them.
+    /// </summary>
+    private static RouteHandlerBuilder DescribeKey(this RouteHandlerBuilder endpoint, KandyKey key) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            var own = operation.Parameters ?? [];
+            operation.Parameters =
+            [
+                .. key.Parameters.Select(name => own.FirstOrDefault(p => p.Name == name) ?? new OpenApiParameter
+                {
+                    Name = name,
+                    In = ParameterLocation.Query,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                }),
+                .. own.Where(p => !key.Parameters.Contains(p.Name!)),
+            ];
+            return Task.CompletedTask;
+        });
+
     // ---- shared steps ------------------------------------------------------------------------
 
-    /// <summary>
-    /// The caller of a call whose <c>key=</c> must be an access token of <paramref name="kind"/>; when there
-    /// is none, or it is not valid, <paramref name="refusal"/> is the answer to give instead.
-    /// </summary>
-    private static bool TryAuthenticate(
-        KandyCore core,
-        string? key,
-        PrincipalKind kind,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Principal? caller,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out IResult? refusal)
+    /// <summary>Issues a token for the caller, which authenticated with its API key and secret.</summary>
+    private static IResult Issue(KandyCore core, Principal caller, Func<string, object> render)
     {
-        caller = null;
-        if (Missing(("key", key)) is { } missing)
-        {
-            refusal = missing;
-            return false;
-        }
-
-        var token = KandyAuth.Token(core.Tokens, key!, kind);
-        if (!token.IsSuccess)
-        {
-            refusal = KandyResults.From(token.Error!);
-            return false;
-        }
-
-        caller = token.Value;
-        refusal = null;
-        return true;
-    }
-
-    /// <summary>Issues a token for an API key and secret of the <paramref name="kind"/> the call needs.</summary>
-    private static async Task<IResult> IssueAsync(
-        KandyCore core, string key, string secret, PrincipalKind kind, string secretParameter, Func<string, object> render, CancellationToken ct)
-    {
-        var credential = await KandyAuth.CredentialAsync(core.Credentials, key, secret, kind, secretParameter, ct);
-        if (!credential.IsSuccess)
-        {
-            return KandyResults.From(credential.Error!);
-        }
-
-        var issued = await core.Tokens.IssueForCredentialAsync(key.Trim(), secret.Trim(), ct);
+        var issued = core.Tokens.IssueForCaller(caller);
         return issued.IsSuccess ? KandyResults.Ok(render(issued.Value.AccessToken)) : KandyResults.From(issued.Error!);
     }
 
-    /// <summary>Revokes a token of the <paramref name="kind"/>, asked for with the owner's API key and secret.</summary>
-    private static async Task<IResult> RevokeAsync(
-        KandyCore core, string key, string secret, string token, PrincipalKind kind, string secretParameter, string tokenParameter, CancellationToken ct)
+    /// <summary>Revokes a token of the caller's kind; the caller authenticated with its API key and secret.</summary>
+    private static async Task<IResult> RevokeAsync(KandyCore core, Principal caller, string token, string tokenParameter, CancellationToken ct)
     {
-        var credential = await KandyAuth.CredentialAsync(core.Credentials, key, secret, kind, secretParameter, ct);
-        if (!credential.IsSuccess)
-        {
-            return KandyResults.From(credential.Error!);
-        }
-
         token = token.Trim();
         var claims = core.Tokens.Decode(token);
-        if (claims is null || claims.Kind != kind)
+        if (claims is null || claims.Kind != caller.Kind)
         {
-            return KandyResults.From(Error.Invalid(tokenParameter, $"{tokenParameter} must be {KandyAuth.TokenName(kind)} issued by this server."));
+            return KandyResults.From(Error.Invalid(tokenParameter, $"{tokenParameter} must be {KandyKey.TokenName(caller.Kind)} issued by this server."));
         }
 
-        var revoked = await core.Tokens.RevokeAsync(Principal.FromCredential(credential.Value), token, ct);
+        var revoked = await core.Tokens.RevokeAsync(caller, token, ct);
         return revoked.IsSuccess ? KandyResults.Done() : KandyResults.From(revoked.Error!);
     }
 

@@ -7,6 +7,7 @@ using Steward.Core.Results;
 using Steward.Core.Storage;
 using Steward.Core.Tenancy;
 using Steward.Core.Writes;
+using Steward.Server.Auth;
 using Steward.Server.Hosting;
 
 namespace Steward.Server.Faces.Kandy;
@@ -14,87 +15,40 @@ namespace Steward.Server.Faces.Kandy;
 /// <summary>The Kandy domain calls: domain access tokens, domain detail and the domain's users (seed 001).</summary>
 public static partial class KandyApi
 {
+    private static IResult GetDomainAccessToken([AsParameters] KandyCore core, HttpContext http) =>
+        Issue(core, http.GetPrincipal(), t => new KandyDomainAccessToken(t));
 
-    private static async Task<IResult> GetDomainAccessToken(
+    private static Task<IResult> DeleteDomainAccessToken(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
-        [FromQuery(Name = "domain_api_secret")] string? secret,
-        CancellationToken ct)
-    {
-        if (Missing(("key", key), ("domain_api_secret", secret)) is { } missing)
-        {
-            return missing;
-        }
-
-        return await IssueAsync(core, key!, secret!, PrincipalKind.Organisation, "domain_api_secret", t => new KandyDomainAccessToken(t), ct);
-    }
-
-    private static async Task<IResult> DeleteDomainAccessToken(
-        [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
-        [FromQuery(Name = "domain_api_secret")] string? secret,
+        HttpContext http,
         [FromQuery(Name = "domain_access_token")] string? token,
-        CancellationToken ct)
-    {
-        if (Missing(("key", key), ("domain_api_secret", secret), ("domain_access_token", token)) is { } missing)
-        {
-            return missing;
-        }
+        CancellationToken ct) =>
+        RevokeAsync(core, http.GetPrincipal(), token!, "domain_access_token", ct);
 
-        return await RevokeAsync(core, key!, secret!, token!, PrincipalKind.Organisation, "domain_api_secret", "domain_access_token", ct);
-    }
-
+    /// <summary>The key and secret are the domain's, and the scheme has checked that domain_access_token is one of its tokens.</summary>
     private static async Task<IResult> GetLimitedDomainDetail(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
-        [FromQuery(Name = "domain_api_secret")] string? secret,
-        [FromQuery(Name = "domain_access_token")] string? token,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (Missing(("key", key), ("domain_api_secret", secret), ("domain_access_token", token)) is { } missing)
-        {
-            return missing;
-        }
-
-        var credential = await KandyAuth.CredentialAsync(core.Credentials, key!, secret!, PrincipalKind.Organisation, "domain_api_secret", ct);
-        if (!credential.IsSuccess)
-        {
-            return KandyResults.From(credential.Error!);
-        }
-
-        var caller = KandyAuth.Token(core.Tokens, token!, PrincipalKind.Organisation, "domain_access_token");
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
-        }
-
-        if (caller.Value.SubjectId != credential.Value.OwnerId)
-        {
-            return KandyResults.From(Error.Unauthorized("domain_access_token belongs to another domain: send a token issued for this domain's key."));
-        }
-
-        var organisation = await core.Organisations.GetAsync(caller.Value, caller.Value.SubjectId, ct);
+        var caller = http.GetPrincipal();
+        var organisation = await core.Organisations.GetAsync(caller, caller.SubjectId, ct);
         if (!organisation.IsSuccess)
         {
             return KandyResults.From(organisation.Error!);
         }
 
-        var domains = await KandyViews.DomainsAsync(core, caller.Value, [organisation.Value], ct);
+        var domains = await KandyViews.DomainsAsync(core, caller, [organisation.Value], ct);
         return domains.IsSuccess ? KandyResults.Ok(new KandyDomainDetail(domains.Value[0])) : KandyResults.From(domains.Error!);
     }
 
     private static async Task<IResult> CreateUserByPhoneNumber(
         [AsParameters] KandyCore core,
-        HttpRequest request,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!TryAuthenticate(core, key, PrincipalKind.Organisation, out var caller, out var refusal))
-        {
-            return refusal;
-        }
-
-        var body = await JsonBody.ReadAsync<KandyUserRequest>(request, KandyWire.Options);
+        var caller = http.GetPrincipal();
+        var body = await JsonBody.ReadAsync<KandyUserRequest>(http.Request, KandyWire.Options);
         if (!body.IsSuccess)
         {
             return KandyResults.From(body.Error!, UserFields);
@@ -123,16 +77,11 @@ public static partial class KandyApi
 
     private static async Task<IResult> CreateUserByUserId(
         [AsParameters] KandyCore core,
-        HttpRequest request,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!TryAuthenticate(core, key, PrincipalKind.Organisation, out var caller, out var refusal))
-        {
-            return refusal;
-        }
-
-        var body = await JsonBody.ReadAsync<KandyUserRequest>(request, KandyWire.Options);
+        var caller = http.GetPrincipal();
+        var body = await JsonBody.ReadAsync<KandyUserRequest>(http.Request, KandyWire.Options);
         if (!body.IsSuccess)
         {
             return KandyResults.From(body.Error!, UserFields);
@@ -156,51 +105,26 @@ public static partial class KandyApi
 
     private static async Task<IResult> DeleteUser(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         [FromQuery(Name = "user_id")] string? userId,
         CancellationToken ct)
     {
-        if (Missing(("key", key)) is { } missing)
-        {
-            return missing;
-        }
-
-        const string expected = "key must be the user's API key (UAK…), or a domain access token (DAT…) together with user_id.";
+        // The scheme let in a domain access token when user_id is given, the user's own API key otherwise.
+        var caller = http.GetPrincipal();
         Result<Done> deleted;
         if (!string.IsNullOrWhiteSpace(userId))
         {
-            // A domain deletes one of its users.
-            var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.Organisation);
-            if (!caller.IsSuccess)
-            {
-                return KandyResults.From(caller.Error!);
-            }
-
-            var user = await core.Users.FindInOrganisationAsync(caller.Value.SubjectId, userId.Trim(), ct);
+            var user = await core.Users.FindInOrganisationAsync(caller.SubjectId, userId.Trim(), ct);
             if (user is null)
             {
                 return KandyResults.From(UserNotFound(userId));
             }
 
-            deleted = await core.Users.DeleteAsync(caller.Value, user.Id, ct);
+            deleted = await core.Users.DeleteAsync(caller, user.Id, ct);
         }
         else
         {
-            // A user deletes itself with its API key (the legacy call takes the key alone).
-            if (core.Tokens.Decode(key!.Trim()) is { } claims)
-            {
-                return claims.Kind == PrincipalKind.Organisation
-                    ? KandyResults.Missing(["user_id"])
-                    : KandyResults.From(Error.Unauthorized(expected));
-            }
-
-            var credential = await core.Credentials.FindAsync(key.Trim(), ct);
-            if (credential is null || credential.Revoked || credential.OwnerKind != PrincipalKind.User)
-            {
-                return KandyResults.From(Error.Unauthorized(expected));
-            }
-
-            deleted = await core.Users.DeleteAsync(Principal.FromCredential(credential), credential.OwnerId, ct);
+            deleted = await core.Users.DeleteAsync(caller, caller.SubjectId, ct);
         }
 
         return deleted.IsSuccess ? KandyResults.Done(UserDeleted) : KandyResults.From(deleted.Error!);
@@ -208,14 +132,10 @@ public static partial class KandyApi
 
     private static async Task<IResult> GetUsers(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!TryAuthenticate(core, key, PrincipalKind.Organisation, out var caller, out var refusal))
-        {
-            return refusal;
-        }
-
+        var caller = http.GetPrincipal();
         var domainId = caller.SubjectId;
         var organisation = await core.Organisations.GetAsync(caller, domainId, ct);
         if (!organisation.IsSuccess)
@@ -234,40 +154,25 @@ public static partial class KandyApi
 
     private static async Task<IResult> GetUserDetails(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
-        [FromQuery(Name = "user_access_token")] string? userToken,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (Missing(("key", key), ("user_access_token", userToken)) is { } missing)
-        {
-            return missing;
-        }
-
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.Organisation);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
-        }
-
-        var subject = KandyAuth.Token(core.Tokens, userToken!, PrincipalKind.User, "user_access_token");
-        if (!subject.IsSuccess)
-        {
-            return KandyResults.From(subject.Error!);
-        }
+        var caller = http.GetPrincipal();
+        var subject = KandyKey.ParameterToken(http);
 
         // The core hides users of other domains from a domain: they are not found.
-        var user = await core.Users.GetAsync(caller.Value, subject.Value.SubjectId, ct);
-        if (!user.IsSuccess || user.Value.OrganisationId != caller.Value.SubjectId)
+        var user = await core.Users.GetAsync(caller, subject.SubjectId, ct);
+        if (!user.IsSuccess || user.Value.OrganisationId != caller.SubjectId)
         {
             return KandyResults.From(new Error(ErrorCode.NotFound, "The user of user_access_token was not found in this domain."));
         }
 
-        var organisation = await core.Organisations.GetAsync(caller.Value, caller.Value.SubjectId, ct);
+        var organisation = await core.Organisations.GetAsync(caller, caller.SubjectId, ct);
         if (!organisation.IsSuccess)
         {
             return KandyResults.From(organisation.Error!);
         }
 
-        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, caller.Value, organisation.Value, [user.Value], ct)));
+        return KandyResults.Ok(new KandyUserList(await KandyViews.UsersAsync(core, caller, organisation.Value, [user.Value], ct)));
     }
 }

@@ -6,6 +6,7 @@ using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Tenancy;
 using Steward.Core.Writes;
+using Steward.Server.Auth;
 using Steward.Server.Hosting;
 
 namespace Steward.Server.Faces.Kandy;
@@ -13,26 +14,13 @@ namespace Steward.Server.Faces.Kandy;
 /// <summary>The Kandy user calls: user access tokens and devices (seed 001).</summary>
 public static partial class KandyApi
 {
-
     private static async Task<IResult> GetUserAccessToken(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
-        [FromQuery(Name = "domain_api_secret")] string? secret,
+        HttpContext http,
         [FromQuery(Name = "user_id")] string? userId,
         CancellationToken ct)
     {
-        if (Missing(("key", key), ("domain_api_secret", secret), ("user_id", userId)) is { } missing)
-        {
-            return missing;
-        }
-
-        var credential = await KandyAuth.CredentialAsync(core.Credentials, key!, secret!, PrincipalKind.Organisation, "domain_api_secret", ct);
-        if (!credential.IsSuccess)
-        {
-            return KandyResults.From(credential.Error!);
-        }
-
-        var issued = await core.Tokens.IssueForOrganisationUserAsync(key!.Trim(), secret!.Trim(), userId!.Trim(), ct);
+        var issued = await core.Tokens.IssueForOrganisationUserAsync(http.GetPrincipal(), userId!.Trim(), ct);
         if (!issued.IsSuccess)
         {
             return KandyResults.From(issued.Error!.Code == ErrorCode.NotFound ? UserNotFound(userId) : issued.Error!, UserFields);
@@ -43,16 +31,11 @@ public static partial class KandyApi
 
     private static async Task<IResult> CreateDevice(
         [AsParameters] KandyCore core,
-        HttpRequest request,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!TryAuthenticate(core, key, PrincipalKind.User, out var caller, out var refusal))
-        {
-            return refusal;
-        }
-
-        var body = await JsonBody.ReadAsync<KandyDeviceRequest>(request, KandyWire.Options);
+        var caller = http.GetPrincipal();
+        var body = await JsonBody.ReadAsync<KandyDeviceRequest>(http.Request, KandyWire.Options);
         if (!body.IsSuccess)
         {
             return KandyResults.From(body.Error!);
@@ -67,21 +50,11 @@ public static partial class KandyApi
 
     private static async Task<IResult> DeleteDevice(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         [FromQuery(Name = "device_id")] string? deviceId,
         CancellationToken ct)
     {
-        if (Missing(("key", key), ("device_id", deviceId)) is { } missing)
-        {
-            return missing;
-        }
-
-        var caller = KandyAuth.Token(core.Tokens, key!, PrincipalKind.User);
-        if (!caller.IsSuccess)
-        {
-            return KandyResults.From(caller.Error!);
-        }
-
+        var caller = http.GetPrincipal();
         var notFound = new Error(ErrorCode.NotFound, $"device_id '{deviceId!.Trim()}' is not one of this user's devices; list them with GET /v1.2/users/devices.");
         if (!PublicId.TryParse<Device>(deviceId.Trim(), out var id))
         {
@@ -89,26 +62,22 @@ public static partial class KandyApi
         }
 
         // Kandy's devices are the calling user's own: another user's device is not found here.
-        var device = await core.Devices.GetAsync(caller.Value, id, ct);
-        if (!device.IsSuccess || device.Value.UserId != caller.Value.SubjectId)
+        var device = await core.Devices.GetAsync(caller, id, ct);
+        if (!device.IsSuccess || device.Value.UserId != caller.SubjectId)
         {
             return KandyResults.From(notFound);
         }
 
-        var deleted = await core.Devices.DeleteAsync(caller.Value, id, ct);
+        var deleted = await core.Devices.DeleteAsync(caller, id, ct);
         return deleted.IsSuccess ? KandyResults.Done(DeviceDeleted) : KandyResults.From(deleted.Error!);
     }
 
     private static async Task<IResult> GetDevices(
         [AsParameters] KandyCore core,
-        [FromQuery(Name = "key")] string? key,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!TryAuthenticate(core, key, PrincipalKind.User, out var caller, out var refusal))
-        {
-            return refusal;
-        }
-
+        var caller = http.GetPrincipal();
         var devices = await core.Devices.ListAsync(caller, caller.SubjectId, ct);
         if (!devices.IsSuccess)
         {

@@ -1,0 +1,20 @@
+using Steward.Core.Results;
+using Steward.Server.Hosting;
+
+namespace Steward.Server.Api;
+
+/// <summary>
+/// OAuth's error style (RFC 6749 §5.2): <c>{"error", "error_description"}</c>. A client that fails to
+/// authenticate is <c>invalid_client</c> (401); any other refusal is <c>invalid_request</c> (400).
+/// </summary>
+public sealed class OAuthErrorStyle : IErrorStyle
+{
+    public static readonly OAuthErrorStyle Instance = new();
+
+    public IResult Render(Error error) => error.Code switch
+    {
+        ErrorCode.Unauthorized => OAuthApi.Fail(StatusCodes.Status401Unauthorized, "invalid_client", error.Message),
+        ErrorCode.Forbidden => OAuthApi.Fail(StatusCodes.Status403Forbidden, "unauthorized_client", error.Message),
+        _ => OAuthApi.Fail(StatusCodes.Status400BadRequest, "invalid_request", error.Message),
+    };
+}
