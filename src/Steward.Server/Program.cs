@@ -31,6 +31,7 @@ builder.Services.AddStewardStorage(builder.Configuration);
 builder.Services.AddHostedService<StartupService>();
 builder.Services.AddStewardCore();
 builder.Services.ConfigureHttpJsonOptions(o => StewardJson.Configure(o.SerializerOptions));
+builder.Services.AddSingleton<Surfaces>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddStewardOpenApi();
 builder.WebHost.ConfigureKestrel(k =>
@@ -58,7 +59,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
         _ => StatusCodes.Status500InternalServerError,
     },
 });
-app.UseStatusCodePages();
+app.UseSurfaceStatusPages();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -1,4 +1,5 @@
 using Steward.Server.Auth;
+using Steward.Server.Hosting;
 
 namespace Steward.Server.Api;
 
@@ -7,8 +8,7 @@ public static class NativeApi
 {
     public static RouteGroupBuilder MapNativeApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .WithMetadata(NativeErrorStyle.Instance)
+        var api = app.MapSurface("/api/v1", NativeErrorStyle.Instance)
             .RequireCaller(NativeBearer.Scheme)
             .AddEndpointFilter<IdempotencyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -3,7 +3,9 @@ using Microsoft.OpenApi;
 using Steward.Core.Access;
 using Steward.Core.Ids;
 using Steward.Core.Results;
+using Steward.Core.Tenancy;
 using Steward.Server.Auth;
+using Steward.Server.Hosting;
 
 namespace Steward.Server.Api;
 
@@ -18,8 +20,7 @@ public static class OAuthApi
 {
     public static RouteGroupBuilder MapOAuthApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/oauth").WithTags("OAuth")
-            .WithMetadata(OAuthErrorStyle.Instance)
+        var group = app.MapSurface("/oauth", OAuthErrorStyle.Instance).WithTags("OAuth")
             .AddEndpointFilter(FormOnly);
         group.MapPost("/token", Token).WithName("OAuthToken").DisableAntiforgery()
             .WithSummary("Issue an access token: grant_type=client_credentials (client_id, client_secret) or password (username, password).")
@@ -142,8 +143,12 @@ public static class OAuthApi
             return Fail(400, "invalid_request", "token is required.");
         }
 
+        // RFC 7009 §2.2: a token this client may not revoke is answered like an invalid one (200) and left
+        // alone, so a client learns nothing about other clients' tokens.
         var result = await tokens.RevokeAsync(http.GetPrincipal(), form["token"], http.RequestAborted);
-        return result.IsSuccess ? TypedResults.Ok() : Fail(403, "unauthorized_client", result.Error!.Message);
+        return result.IsSuccess || result.Error!.Code == ErrorCode.Forbidden
+            ? TypedResults.Ok()
+            : Fail(400, "invalid_request", result.Error!.Message);
     }
 
     private static Results<Ok<IntrospectionResponse>, JsonHttpResult<OAuthError>> Introspect(HttpContext http, TokenService tokens)

@@ -10,7 +10,8 @@ public static class ProblemDefaults
 {
     public static void Customize(ProblemDetailsContext context)
     {
-        if (!context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // Only the native API's own requests: chosen by the surface that owns the route, not by a path prefix.
+        if (context.HttpContext.RequestServices.GetService<Surfaces>()?.StyleOf(context.HttpContext) is not Api.NativeErrorStyle)
         {
             return;
         }

@@ -15,7 +15,7 @@ public sealed class Surfaces
     private readonly List<(RoutePattern Prefix, int Literals, IErrorStyle Style)> groups = [];
 
     /// <summary>Maps a surface's route group and declares its error style on it.</summary>
-    public RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, IErrorStyle style)
+    internal RouteGroupBuilder Map(IEndpointRouteBuilder app, string prefix, IErrorStyle style)
     {
         var pattern = RoutePatternFactory.Parse(prefix);
         groups.Add((pattern, pattern.PathSegments.Count(s => s.IsSimple && s.Parts[0].IsLiteral), style));
@@ -79,4 +79,40 @@ public sealed class Surfaces
 
         return true;
     }
+}
+
+/// <summary>A style that words the framework's own refusals (unknown path, wrong method) itself, keeping their status.</summary>
+public interface IFrameworkErrorStyle : IErrorStyle
+{
+    IResult RenderFramework(HttpContext http, int status);
+}
+
+public static class SurfaceExtensions
+{
+    /// <summary>Maps the route group of a surface (the native API, OAuth, a face) with its error style.</summary>
+    public static RouteGroupBuilder MapSurface(this IEndpointRouteBuilder app, string prefix, IErrorStyle style) =>
+        app.ServiceProvider.GetRequiredService<Surfaces>().Map(app, prefix, style);
+
+    /// <summary>
+    /// Writes the framework's bodiless refusals (404, 405, 415...) in the style of the surface that owns the
+    /// request; requests no surface owns, and the native API, get RFC 9457 problem details.
+    /// </summary>
+    public static IApplicationBuilder UseSurfaceStatusPages(this IApplicationBuilder app) =>
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var style = http.RequestServices.GetRequiredService<Surfaces>().StyleOf(http);
+            if (style is null || style is Api.NativeErrorStyle)
+            {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http });
+                return;
+            }
+
+            var status = http.Response.StatusCode;
+            var result = style is IFrameworkErrorStyle framework
+                ? framework.RenderFramework(http, status)
+                : style.Render(Surfaces.FrameworkError(http, status));
+            await result.ExecuteAsync(http);
+        });
 }

@@ -46,9 +46,8 @@ public static partial class KandyApi
 
     public static RouteGroupBuilder MapKandyFace(this IEndpointRouteBuilder app)
     {
-        var kandy = app.MapGroup("/v1.2")
+        var kandy = app.MapSurface("/v1.2", KandyErrorStyle.Instance)
             .WithTags("Kandy")
-            .WithMetadata(KandyErrorStyle.Instance)
             .AddEndpointFilter(CatchAll);
 
         // Which methods each path answers, so that a wrong method gets a 405 that says which to use.
