@@ -9,7 +9,8 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
     {
         b.ToTable("events");
         b.HasKey(x => x.Sequence);
-        b.Property(x => x.Sequence).ValueGeneratedOnAdd();
+        // Numbered by the write gate from event_sequence just before commit, so numbers appear in commit order.
+        b.Property(x => x.Sequence).ValueGeneratedNever();
         b.Property(x => x.Type).HasMaxLength(64).IsRequired();
         b.Property(x => x.SubjectId).HasMaxLength(64).IsRequired();
         b.Property(x => x.ActorId).HasMaxLength(64).IsRequired();

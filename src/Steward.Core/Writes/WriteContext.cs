@@ -14,6 +14,7 @@ public sealed class WriteContext
     private readonly List<Action> afterCommit = [];
     private readonly List<Revocation> revocations = [];
     private readonly List<StewardEvent> events = [];
+    private readonly List<EventRecord> records = [];
 
     internal WriteContext(StewardDb db, Principal actor, DateTimeOffset now)
     {
@@ -34,6 +35,9 @@ public sealed class WriteContext
 
     internal IReadOnlyList<StewardEvent> Events => events;
 
+    /// <summary>The rows of the events, numbered and stored by the gate when the write has succeeded.</summary>
+    internal IReadOnlyList<EventRecord> EventRecords => records;
+
     /// <summary>
     /// Appends an event to the log, in the same transaction as the change it describes. After the
     /// commit the gate runs the event's <see cref="StewardEvent.Invalidate"/> here; other instances run
@@ -41,7 +45,7 @@ public sealed class WriteContext
     /// </summary>
     public void Emit(Guid? accountId, StewardEvent e)
     {
-        Db.Events.Add(new EventRecord
+        records.Add(new EventRecord
         {
             Type = EventCatalog.NameOf(e),
             SubjectId = e.SubjectId,

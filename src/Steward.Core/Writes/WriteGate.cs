@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Steward.Core.Access;
 using Steward.Core.Caching;
@@ -14,8 +15,9 @@ namespace Steward.Core.Writes;
 /// The one way in for every state change. Writes queue here and a single writer runs them in
 /// batches: one transaction per batch, a savepoint per write, so a failed write is rolled back alone
 /// while the others commit together (group commit: one durable fsync serves the whole batch).
-/// Each write adds its events in the same transaction (outbox). On PostgreSQL an advisory lock
-/// serialises writers across instances, so event sequence numbers appear in commit order.
+/// Each write adds its events in the same transaction (outbox); they are numbered from one sequence row
+/// as the batch's last step before commit (<see cref="EventSequence"/>), so numbers appear in commit
+/// order even with several instances, and no lock is held while the writes themselves run.
 /// </summary>
 /// <remarks>
 /// Rules for the delegate a write passes in (every write waits for the ones before it in its batch,
@@ -38,7 +40,6 @@ namespace Steward.Core.Writes;
 public sealed class WriteGate : IAsyncDisposable
 {
     private const int MaxBatch = 128;
-    private const long PostgresLockKey = 0x5354_4557_4152_44;
 
     private readonly Channel<WorkItem> queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(10_000)
     {
@@ -108,10 +109,6 @@ public sealed class WriteGate : IAsyncDisposable
         {
             var db = await WriterDbAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            if (db.IsPostgres)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
-            }
 
             for (var i = 0; i < batch.Count; i++)
             {
@@ -156,6 +153,7 @@ public sealed class WriteGate : IAsyncDisposable
 
             if (committed.Count > 0)
             {
+                await AppendEventsAsync(db, transaction, committed);
                 await transaction.CommitAsync();
             }
             else
@@ -213,6 +211,52 @@ public sealed class WriteGate : IAsyncDisposable
         {
             item.Complete();
         }
+    }
+
+    /// <summary>
+    /// Numbers the batch's events from <see cref="EventSequence"/> and stores them, as the last step before
+    /// the commit: the sequence row is locked from here to the commit only, so other instances' batches
+    /// are never held up by this batch's work, and numbers become visible in the order they were taken.
+    /// </summary>
+    private static async Task AppendEventsAsync(StewardDb db, IDbContextTransaction transaction, List<(WorkItem Item, WriteContext Context)> committed)
+    {
+        var count = 0;
+        foreach (var (_, context) in committed)
+        {
+            count += context.EventRecords.Count;
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = "UPDATE event_sequence SET \"Last\" = \"Last\" + @count WHERE \"Id\" = @id RETURNING \"Last\"";
+        var countParameter = command.CreateParameter();
+        countParameter.ParameterName = "@count";
+        countParameter.Value = (long)count;
+        command.Parameters.Add(countParameter);
+        var idParameter = command.CreateParameter();
+        idParameter.ParameterName = "@id";
+        idParameter.Value = EventSequence.SingletonId;
+        command.Parameters.Add(idParameter);
+        var last = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        var next = last - count + 1;
+        foreach (var (_, context) in committed)
+        {
+            foreach (var record in context.EventRecords)
+            {
+                record.Sequence = next++;
+                db.Events.Add(record);
+            }
+        }
+
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>

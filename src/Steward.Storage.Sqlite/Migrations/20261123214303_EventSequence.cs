@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Steward.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class EventSequence : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<long>(
+                name: "Sequence",
+                table: "events",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(long),
+                oldType: "INTEGER")
+                .OldAnnotation("Sqlite:Autoincrement", true);
+
+            migrationBuilder.CreateTable(
+                name: "event_sequence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_event_sequence", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "event_sequence",
+                columns: new[] { "Id", "Last" },
+                values: new object[] { 1, 0L });
+
+            // Databases that already hold events continue their numbering.
+            migrationBuilder.Sql("UPDATE event_sequence SET \"Last\" = COALESCE((SELECT MAX(\"Sequence\") FROM events), 0) WHERE \"Id\" = 1;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "event_sequence");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "Sequence",
+                table: "events",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(long),
+                oldType: "INTEGER")
+                .Annotation("Sqlite:Autoincrement", true);
+        }
+    }
+}
