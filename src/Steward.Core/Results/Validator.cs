@@ -70,16 +70,13 @@ public sealed class Validator
             return null;
         }
 
-        if (!value.IsNormalized(System.Text.NormalizationForm.FormC))
+        try
         {
-            try
-            {
-                value = value.Normalize(System.Text.NormalizationForm.FormC);
-            }
-            catch (ArgumentException)
-            {
-                // Not valid UTF-16 (a lone surrogate): reported below.
-            }
+            value = value.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Not valid UTF-16 (a lone surrogate): reported below.
         }
 
         if (HasInvisibleCharacters(value))

@@ -157,4 +157,57 @@ public sealed class ValidatorTests
         Assert.Equal(2, error.Fields["note"].Length);
         Assert.Contains("name", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Each_problem_carries_its_rule_and_arguments_so_a_face_can_word_it()
+    {
+        var v = new Validator();
+
+        v.Required("name", " ", 10);
+        v.Optional("note", new string('x', 11), 10);
+        v.Email("email", "nope", required: false);
+        v.Range("billing_day", 31, 1, 28, "billing_day must be between 1 and 28.");
+
+        var rules = v.ToError().Violations.ToDictionary(x => x.Field);
+        Assert.Equal(FieldRule.Required, rules["name"].Rule);
+        Assert.Equal(FieldRule.TooLong, rules["note"].Rule);
+        Assert.Equal(10, rules["note"].Argument("max"));
+        Assert.Equal(FieldRule.Format, rules["email"].Rule);
+        Assert.Equal(FieldRule.OutOfRange, rules["billing_day"].Rule);
+        Assert.Equal(1, rules["billing_day"].Argument("min"));
+        Assert.Equal(28, rules["billing_day"].Argument("max"));
+    }
+
+    [Fact]
+    public void A_taken_name_is_a_conflict_with_the_taken_rule()
+    {
+        var error = Error.Conflict("username", "The username 'bob' is already taken.");
+
+        Assert.Equal(ErrorCode.Conflict, error.Code);
+        Assert.Equal(FieldRule.Taken, Assert.Single(error.Violations).Rule);
+    }
+
+    [Theory]
+    [InlineData("Acme\\u202E")]
+    [InlineData("Ac\\u200Bme")]
+    [InlineData("\\uFEFFAcme")]
+    [InlineData("Acme\\uD800")]
+    public void Names_refuse_invisible_format_characters_and_broken_text(string escaped)
+    {
+        var name = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var v = new Validator();
+
+        v.Name("name", name, 80, required: true);
+
+        Assert.Equal(FieldRule.Format, Assert.Single(v.ToError().Violations).Rule);
+    }
+
+    [Fact]
+    public void Names_are_normalised_to_nfc()
+    {
+        var v = new Validator();
+
+        Assert.Equal("Caf\u00e9", v.Name("name", "Cafe\u0301", 80, required: true));
+        Assert.True(v.IsValid);
+    }
 }
