@@ -5,6 +5,7 @@ using Steward.Core.Options;
 using Steward.Core.Writes;
 using Steward.Server.Api;
 using Steward.Server.Auth;
+using Steward.Hosting;
 using Steward.Server.Faces.Kandy;
 using Steward.Server.Hosting;
 

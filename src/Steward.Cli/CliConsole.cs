@@ -1,0 +1,52 @@
+using Spectre.Console;
+
+namespace Steward.Cli;
+
+/// <summary>
+/// Where the command line writes: results (tables, JSON, keys) on standard output, so that scripts can
+/// capture them; messages, warnings and progress bars on standard error.
+/// </summary>
+internal sealed class CliConsole
+{
+    private CliConsole(TextWriter output, TextWriter error, IAnsiConsole results, IAnsiConsole progress)
+    {
+        Out = output;
+        Error = error;
+        Results = results;
+        Progress = progress;
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>Spectre console over standard output, for tables.</summary>
+    public IAnsiConsole Results { get; }
+
+    /// <summary>Spectre console over standard error, for progress bars.</summary>
+    public IAnsiConsole Progress { get; }
+
+    public static CliConsole FromProcess() => new(
+        Console.Out,
+        Console.Error,
+        AnsiConsole.Console,
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+
+    /// <summary>Plain text into the given writers (no colours, no live rendering), as when output is redirected.</summary>
+    public static CliConsole Plain(TextWriter output, TextWriter error) => new(output, error, PlainConsole(output), PlainConsole(error));
+
+    public void Message(string text) => Error.WriteLine(text);
+
+    private static IAnsiConsole PlainConsole(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+        return console;
+    }
+}
