@@ -32,18 +32,22 @@ internal sealed class CliConsole
         AnsiConsole.Console,
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
 
-    /// <summary>Plain text into the given writers (no colours, no live rendering), as when output is redirected.</summary>
-    public static CliConsole Plain(TextWriter output, TextWriter error) => new(output, error, PlainConsole(output), PlainConsole(error));
+    /// <summary>
+    /// Plain text into the given writers (no colours), as when output is redirected. Progress bars then
+    /// print a line at milestones only, unless <paramref name="liveProgress"/> asks for the terminal's live rendering.
+    /// </summary>
+    public static CliConsole Plain(TextWriter output, TextWriter error, bool liveProgress = false) =>
+        new(output, error, PlainConsole(output, false), PlainConsole(error, liveProgress));
 
     public void Message(string text) => Error.WriteLine(text);
 
-    private static IAnsiConsole PlainConsole(TextWriter writer)
+    private static IAnsiConsole PlainConsole(TextWriter writer, bool live)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.No,
+            Ansi = live ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Interactive = live ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;

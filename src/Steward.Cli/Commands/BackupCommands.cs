@@ -139,7 +139,12 @@ internal static class BackupCommands
         try
         {
             // One second, not the usual wait for a busy database: a server holds its connections for good.
-            Execute(target, "PRAGMA busy_timeout=0; PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;", timeoutSeconds: 1);
+            // One statement at a time: the mode must be set before the connection first reads the file
+            // (preparing a batch would read the schema first), and the read is what takes the lock.
+            foreach (var statement in new[] { "PRAGMA locking_mode=EXCLUSIVE;", "BEGIN EXCLUSIVE;", "SELECT count(*) FROM sqlite_master;", "COMMIT;" })
+            {
+                Execute(target, statement, timeoutSeconds: 1);
+            }
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is Busy or Locked)
         {

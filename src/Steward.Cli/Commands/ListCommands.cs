@@ -18,13 +18,13 @@ internal static class ListCommands
     public static IEnumerable<Command> Create(CliContext cli)
     {
         yield return Group(cli, new Listing<AccountView>(
-            "accounts", Account.IdPrefix, "/api/v1/accounts", ["id", "number", "name", "email", "created_at"],
+            "accounts", "account", Account.IdPrefix, "/api/v1/accounts", ["id", "number", "name", "email", "created_at"],
             ViewQueries.AccountsAsync, ViewQueries.AccountAsync, AccountFilter: false, OrganisationFilter: false));
         yield return Group(cli, new Listing<OrganisationView>(
-            "organisations", Organisation.IdPrefix, "/api/v1/organisations", ["id", "account_id", "name", "domain_name", "created_at"],
+            "organisations", "organisation", Organisation.IdPrefix, "/api/v1/organisations", ["id", "account_id", "name", "domain_name", "created_at"],
             ViewQueries.OrganisationsAsync, ViewQueries.OrganisationAsync, AccountFilter: true, OrganisationFilter: false));
         yield return Group(cli, new Listing<UserView>(
-            "users", User.IdPrefix, "/api/v1/users", ["id", "account_id", "organisation_id", "username", "email", "created_at"],
+            "users", "user", User.IdPrefix, "/api/v1/users", ["id", "account_id", "organisation_id", "username", "email", "created_at"],
             ViewQueries.UsersAsync, ViewQueries.UserAsync, AccountFilter: true, OrganisationFilter: true));
     }
 
@@ -156,7 +156,7 @@ internal static class ListCommands
 
             if (found is null)
             {
-                throw new CliException(ExitCodes.NotFound, $"There is no {listing.IdPrefix} {text}.");
+                throw new CliException(ExitCodes.NotFound, $"There is no {listing.Singular} {text}.");
             }
 
             if (parse.GetValue(json))
@@ -180,7 +180,7 @@ internal static class ListCommands
     private static Guid? IdOrNotFound<TEntity>(string? text) where TEntity : IPublicEntity =>
         text is null ? null
             : PublicId.TryParse<TEntity>(text, out var id) ? id
-            : throw new CliException(ExitCodes.NotFound, $"There is no {TEntity.IdPrefix} {text}.");
+            : throw new CliException(ExitCodes.NotFound, $"There is no {typeof(TEntity).Name.ToLowerInvariant()} {text}.");
 
     private static string Cell(JsonElement value) => value.ValueKind switch
     {
@@ -205,6 +205,7 @@ internal static class ListCommands
 
     private sealed record Listing<T>(
         string Plural,
+        string Singular,
         string IdPrefix,
         string ApiPath,
         string[] Columns,

@@ -45,7 +45,7 @@ public static class Seed
         Ok(await core.GetRequiredService<UnitService>().CreateAsync(root, engineering.Organisation.Id, new UnitInput("Main", 7)));
         Ok(await core.GetRequiredService<UnitService>().CreateAsync(root, engineering.Organisation.Id, new UnitInput("Bob's", 28, bob.User.Id)));
         var memberships = core.GetRequiredService<MembershipService>();
-        Ok(await memberships.AddAsync(root, engineering.Organisation.Id, bob.User.Id, "owner"));
+        Ok(await memberships.AddAsync(root, engineering.Organisation.Id, alice.User.Id, "admin"));
         Ok(await memberships.AddAsync(root, sales.Organisation.Id, bob.User.Id, "member"));
         Ok(await core.GetRequiredService<DeviceService>().CreateAsync(root, bob.User.Id, new DeviceInput("native-1", "ios", "Bob's phone", "2.1", "17.4")));
 

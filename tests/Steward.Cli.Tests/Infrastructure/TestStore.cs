@@ -60,6 +60,9 @@ public sealed class TestStore : IAsyncDisposable
     /// <summary>Configuration as the server would read it; tests add to it (inline keys, bootstrap variables).</summary>
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>Render progress bars as a terminal would (live), instead of milestone lines.</summary>
+    public bool LiveProgress { get; set; }
+
     /// <summary>How <c>--url</c> reaches a server (an in-memory test server).</summary>
     public Func<HttpMessageHandler>? HttpHandler { get; set; }
 
@@ -95,7 +98,7 @@ public sealed class TestStore : IAsyncDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var cli = new StewardCli(CliConsole.Plain(output, error), new CliSettings(Configuration(), HttpHandler));
+        var cli = new StewardCli(CliConsole.Plain(output, error, LiveProgress), new CliSettings(Configuration(), HttpHandler));
         var code = await cli.RunAsync(args);
         return new CliResult(code, output.ToString(), error.ToString());
     }
