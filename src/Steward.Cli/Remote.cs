@@ -20,11 +20,12 @@ internal sealed class Remote
 
     public Option<string?> ApiSecret { get; } = new("--api-secret") { Description = "Its secret (or set STEWARD_API_SECRET)." };
 
-    public static (string Key, string Secret) Credential(CliContext cli, ParseResult parse, Remote remote)
+    /// <summary>The API key and secret given as options or in the environment.</summary>
+    public (string Key, string Secret) Credential(CliContext cli, ParseResult parse)
     {
         var configuration = cli.ConfigurationFor(parse);
-        var key = parse.GetValue(remote.ApiKey) ?? configuration["STEWARD_API_KEY"];
-        var secret = parse.GetValue(remote.ApiSecret) ?? configuration["STEWARD_API_SECRET"];
+        var key = parse.GetValue(ApiKey) ?? configuration["STEWARD_API_KEY"];
+        var secret = parse.GetValue(ApiSecret) ?? configuration["STEWARD_API_SECRET"];
         if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret))
         {
             throw new CliException(ExitCodes.Usage, "Give --api-key and --api-secret (or STEWARD_API_KEY and STEWARD_API_SECRET).");
@@ -46,7 +47,7 @@ internal sealed class Remote
             return token;
         }
 
-        var (key, secret) = Credential(cli, parse, this);
+        var (key, secret) = Credential(cli, parse);
         return (await TokenAsync(http, key, secret, ct)).AccessToken;
     }
 

@@ -76,7 +76,7 @@ internal sealed class StewardCli(CliConsole console, CliSettings settings)
         }
         catch (Exception ex)
         {
-            console.Message("steward: failed: " + Describe(ex));
+            console.Message("steward: failed: " + Explain(ex));
             return ExitCodes.Failure;
         }
     }
@@ -98,7 +98,7 @@ internal sealed class StewardCli(CliConsole console, CliSettings settings)
     }
 
     /// <summary>The message and its causes, without a stack trace: an operator reads it, not a debugger.</summary>
-    private static string Describe(Exception ex)
+    private static string Explain(Exception ex)
     {
         var parts = new List<string>();
         for (var e = ex; e is not null; e = e.InnerException)

@@ -49,6 +49,7 @@ internal static class ExportCommand
                 counts.Add((table.Name, await table.CountAsync(db, accountId, ct)));
             }
 
+            var rowJson = ExportFormat.Rows(db.Model);
             var partial = path + ".partial";
             File.Delete(partial);
             await TableProgress.RunAsync(cli.Console, "exporting", counts, async advance =>
@@ -76,7 +77,7 @@ internal static class ExportCommand
                     writer.WriteStartArray(tables[i].Name);
                     await foreach (var row in tables[i].ReadAsync(db, accountId, ct))
                     {
-                        JsonSerializer.Serialize(writer, row, tables[i].EntityType, ExportFormat.Rows);
+                        JsonSerializer.Serialize(writer, row, tables[i].EntityType, rowJson);
                         advance(i);
                         if (writer.BytesPending > 1 << 16)
                         {

@@ -1,5 +1,8 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Steward.Cli.Commands;
 
@@ -26,11 +29,36 @@ internal static class ExportFormat
     /// <summary>From this many rows on, export and import show a progress bar.</summary>
     public const int ProgressThreshold = 2_000;
 
-    public static readonly JsonSerializerOptions Rows = new(JsonSerializerDefaults.General)
+    /// <summary>
+    /// How rows are written and read: the properties EF Core stores for each entity (columns, complex
+    /// and owned values), not navigations to other entities, which travel as rows of their own tables.
+    /// </summary>
+    public static JsonSerializerOptions Rows(IModel model) => new(JsonSerializerDefaults.General)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { info => KeepStored(model, info) } },
     };
+
+    private static void KeepStored(IModel model, JsonTypeInfo info)
+    {
+        if (model.FindEntityType(info.Type) is not { } entity || entity.IsOwned())
+        {
+            return;
+        }
+
+        var stored = entity.GetProperties().Select(p => p.Name)
+            .Concat(entity.GetComplexProperties().Select(p => p.Name))
+            .Concat(entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).Select(n => n.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (info.Properties[i].AttributeProvider is not MemberInfo member || !stored.Contains(member.Name))
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
+    }
 }

@@ -52,6 +52,12 @@ internal static class ImportCommand
                 plan.Add((table.Name, rows));
             }
 
+            JsonSerializerOptions rowJson;
+            await using (var db = await steward.DbAsync(ct))
+            {
+                rowJson = ExportFormat.Rows(db.Model);
+            }
+
             var imported = new List<ImportedTable>();
             await TableProgress.RunAsync(cli.Console, "reading", plan, advance =>
             {
@@ -61,7 +67,7 @@ internal static class ImportCommand
                     var rows = new List<object>(plan[i].Rows);
                     foreach (var element in tables[i].Value.EnumerateArray())
                     {
-                        rows.Add(ReadRow(element, table, rows.Count));
+                        rows.Add(ReadRow(element, table, rows.Count, rowJson));
                         advance(i);
                     }
 
@@ -71,8 +77,10 @@ internal static class ImportCommand
                 return Task.CompletedTask;
             });
 
-            cli.Console.Message($"Importing {PublicId.Of<Account>(accountId)} ({plan.Sum(p => p.Rows)} rows) into {Describe.Target(steward.Target)}…");
-            var result = await steward.Get<AccountImport>().ImportAsync(accountId, imported, ct);
+            var total = plan.Sum(p => p.Rows);
+            cli.Console.Message($"Importing {PublicId.Of<Account>(accountId)} ({total} rows) into {Describe.Target(steward.Target)}…");
+            var result = await TableProgress.StatusAsync(cli.Console, total, $"writing {total} rows in one transaction",
+                () => steward.Get<AccountImport>().ImportAsync(accountId, imported, ct));
             if (!result.IsSuccess)
             {
                 throw CliException.From(result.Error!);
@@ -122,11 +130,11 @@ internal static class ImportCommand
         return accountId;
     }
 
-    private static object ReadRow(JsonElement element, IAccountTable table, int index)
+    private static object ReadRow(JsonElement element, IAccountTable table, int index, JsonSerializerOptions rowJson)
     {
         try
         {
-            return element.Deserialize(table.EntityType, ExportFormat.Rows)
+            return element.Deserialize(table.EntityType, rowJson)
                 ?? throw new JsonException("the row is null");
         }
         catch (JsonException ex)

@@ -30,4 +30,10 @@ internal static class TableProgress
                 }
             });
     }
+
+    /// <summary>A spinner with a status line while one long step runs (the import's single write), for as many rows.</summary>
+    public static async Task<T> StatusAsync<T>(CliConsole console, int rows, string status, Func<Task<T>> work) =>
+        rows < ExportFormat.ProgressThreshold
+            ? await work()
+            : await console.Progress.Status().StartAsync(status, _ => work());
 }

@@ -21,7 +21,7 @@ internal static class TokenCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var (key, secret) = Remote.Credential(cli, parse, remote);
+            var (key, secret) = remote.Credential(cli, parse);
             string token;
             int expiresIn;
             if (parse.GetValue(remote.Url) is { } url)

@@ -17,13 +17,14 @@ public static class Rows
         await using var core = store.OpenCore();
         await using var db = await core.GetRequiredService<IDbContextFactory<StewardDb>>().CreateDbContextAsync();
         var tables = new Dictionary<string, List<string>>();
+        var rowJson = ExportFormat.Rows(db.Model);
         foreach (var table in core.GetRequiredService<IEnumerable<IAccountTable>>())
         {
             var generated = GeneratedKey(db.Model.FindEntityType(table.EntityType)!);
             var rows = new List<string>();
             await foreach (var row in table.ReadAsync(db, accountId, default))
             {
-                var json = JsonSerializer.SerializeToNode(row, table.EntityType, ExportFormat.Rows)!.AsObject();
+                var json = JsonSerializer.SerializeToNode(row, table.EntityType, rowJson)!.AsObject();
                 if (withoutGeneratedKeys && generated is not null)
                 {
                     json.Remove(JsonNamingPolicy.SnakeCaseLower.ConvertName(generated));
