@@ -16,6 +16,8 @@ internal sealed class CliConsole
         Progress = progress;
     }
 
+    private const int WideWidth = 240;
+
     public TextWriter Out { get; }
 
     public TextWriter Error { get; }
@@ -26,11 +28,17 @@ internal sealed class CliConsole
     /// <summary>Spectre console over standard error, for progress bars.</summary>
     public IAnsiConsole Progress { get; }
 
-    public static CliConsole FromProcess() => new(
-        Console.Out,
-        Console.Error,
-        AnsiConsole.Console,
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+    public static CliConsole FromProcess()
+    {
+        var results = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Piped into a file or another program: no terminal width to fit, so rows stay whole.
+            results.Profile.Width = WideWidth;
+        }
+
+        return new(Console.Out, Console.Error, results, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+    }
 
     /// <summary>
     /// Plain text into the given writers (no colours), as when output is redirected. Progress bars then
@@ -50,7 +58,7 @@ internal sealed class CliConsole
             Interactive = live ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = WideWidth;
         return console;
     }
 }

@@ -114,7 +114,9 @@ internal static class ListCommands
             var table = new Table().Border(TableBorder.Simple);
             foreach (var column in listing.Columns)
             {
-                table.AddColumn(new TableColumn(new Text(column)));
+                // Ids and times are read whole or not at all: the free-text columns give way instead.
+                var cell = new TableColumn(new Text(column));
+                table.AddColumn(column is "id" or "number" or "created_at" || column.EndsWith("_id", StringComparison.Ordinal) ? cell.NoWrap() : cell);
             }
 
             foreach (var item in items)
@@ -124,7 +126,8 @@ internal static class ListCommands
             }
 
             cli.Console.Results.Write(table);
-            cli.Console.Message(next is null ? $"{items.Count} {listing.Plural}." : $"{items.Count} {listing.Plural} shown; more with --cursor {next} (or --all).");
+            var counted = $"{items.Count} {(items.Count == 1 ? listing.Singular : listing.Plural)}";
+            cli.Console.Message(next is null ? counted + "." : $"{counted} shown; more with --cursor {next} (or --all).");
             return ExitCodes.Ok;
         });
         return command;
@@ -182,9 +185,11 @@ internal static class ListCommands
             : PublicId.TryParse<TEntity>(text, out var id) ? id
             : throw new CliException(ExitCodes.NotFound, $"There is no {typeof(TEntity).Name.ToLowerInvariant()} {text}.");
 
+    /// <summary>A value for a person: times to the second in UTC (the JSON has them in full).</summary>
     private static string Cell(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null => "",
+        JsonValueKind.String when value.TryGetDateTimeOffset(out var time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
         JsonValueKind.String => value.GetString()!,
         _ => value.GetRawText(),
     };
