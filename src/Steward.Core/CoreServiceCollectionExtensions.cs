@@ -8,6 +8,7 @@ using Steward.Core.Idempotency;
 using Steward.Core.Identity;
 using Steward.Core.Options;
 using Steward.Core.Security;
+using Steward.Core.Storage;
 using Steward.Core.Tenancy;
 using Steward.Core.Writes;
 
@@ -33,6 +34,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReadCache>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<StewardStartup>();
+
+        // Operations of the command line over every area's tables (steward import, rotate-master-key).
+        services.AddSingleton<AccountImport>();
+        services.AddSingleton<MasterKeyRotation>();
 
         // The areas.
         services.AddAccess();

@@ -12,15 +12,24 @@ public sealed class StewardStartup(IDbContextFactory<StewardDb> dbs, ClusterSync
     {
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            await db.Database.MigrateAsync(ct);
-            if (!db.IsPostgres)
-            {
-                // WAL is a property of the database file: readers never block the writer.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            }
+            await MigrateAsync(db, ct);
         }
 
         await sync.LoadAsync(ct);
         return await bootstrap.EnsureRootAsync(rootKey, rootSecret, ct);
+    }
+
+    /// <summary>Applies pending migrations (the server at start, <c>steward migrate</c>) and returns their names.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(StewardDb db, CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        if (!db.IsPostgres)
+        {
+            // WAL is a property of the database file: readers never block the writer.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        return pending;
     }
 }

@@ -4,6 +4,7 @@ using Steward.Core;
 using Steward.Core.Options;
 using Steward.Core.Writes;
 using Steward.Server.Api;
+using Steward.Hosting;
 using Steward.Server.Faces.Kandy;
 using Steward.Server.Hosting;
 

@@ -7,6 +7,7 @@ using Steward.Core;
 using Steward.Core.Access;
 using Steward.Core.Options;
 using Steward.Core.Tenancy;
+using Steward.Hosting;
 using Steward.Server.Hosting;
 
 namespace Steward.Server.Tests;

@@ -58,6 +58,23 @@ public sealed record TokenRevoked : StewardEvent
     public override string SubjectId => "token-" + TokenId.ToString("D");
 }
 
+/// <summary>
+/// Every stored secret was re-encrypted under a new master key (<c>steward rotate-master-key</c>).
+/// Caches hold secret hashes, never ciphertexts, so nothing is dropped.
+/// </summary>
+[EventType("master_key.rotated")]
+public sealed record MasterKeyRotated : StewardEvent
+{
+    public string KeyId { get; init; } = "";
+
+    public string PreviousKeyId { get; init; } = "";
+
+    /// <summary>How many stored secrets were re-encrypted.</summary>
+    public int Secrets { get; init; }
+
+    public override string SubjectId => "master-key-" + KeyId;
+}
+
 /// <summary>The root credential was created at first start.</summary>
 [EventType("root.created")]
 public sealed record RootCreated : StewardEvent

@@ -29,6 +29,16 @@ public sealed class TokenService(
     /// OAuth <c>client_credentials</c> and Kandy's access-token calls: a token for a caller that proved its
     /// API key and secret (the server's authentication checked them). A token does not buy another token.
     /// </summary>
+    /// <summary>
+    /// For callers that are not an HTTP request (the command line): checks an API key and secret and
+    /// issues a token for its owner. HTTP surfaces authenticate in their scheme and use <see cref="IssueForCaller"/>.
+    /// </summary>
+    public async Task<Result<IssuedToken>> IssueForKeyAsync(string? apiKey, string? secret, CancellationToken ct = default)
+    {
+        var verified = await credentials.VerifyAsync(apiKey, secret, ct);
+        return verified.IsSuccess ? IssueForCaller(Principal.FromCredential(verified.Value)) : verified.Error!;
+    }
+
     public Result<IssuedToken> IssueForCaller(Principal caller)
     {
         if (caller.TokenId != Guid.Empty)

@@ -18,6 +18,9 @@ public static class EventsArea
         services.AddSingleton<EventService>();
         services.AddSingleton<ClusterSync>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSync>());
+
+        // An account's events travel with it; the target database numbers them afresh, after its own.
+        services.AddAccountTable("events", (db, account) => db.Events.Where(x => x.AccountId == account).OrderBy(x => x.Sequence));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Steward.Core.Security;
 using Steward.Core.Storage;
 
 namespace Steward.Core.Idempotency;
@@ -12,5 +13,8 @@ public static class IdempotencyArea
         public DbSet<IdempotencyRecord> IdempotencyRecords => db.Set<IdempotencyRecord>();
     }
 
-    public static IServiceCollection AddIdempotency(this IServiceCollection services) => services.AddSingleton<IdempotencyStore>();
+    /// <remarks>Stored answers are kept a day under the caller's id, not an account's: they are not exported.</remarks>
+    public static IServiceCollection AddIdempotency(this IServiceCollection services) => services
+        .AddSingleton<IdempotencyStore>()
+        .AddProtectedColumn<IdempotencyRecord>("idempotency_records.body", r => r.Body);
 }

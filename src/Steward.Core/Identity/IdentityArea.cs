@@ -18,5 +18,7 @@ public static class IdentityArea
     public static IServiceCollection AddIdentity(this IServiceCollection services) => services
         .AddSingleton<UserService>()
         .AddSingleton<DeviceService>()
-        .AddSingleton<ICredentialOwner, UserCredentialOwner>();
+        .AddSingleton<ICredentialOwner, UserCredentialOwner>()
+        .AddAccountTable("users", (db, account) => db.Users.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+        .AddAccountTable("devices", (db, account) => db.Devices.Where(x => x.AccountId == account).OrderBy(x => x.Id));
 }

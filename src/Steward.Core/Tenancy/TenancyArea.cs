@@ -25,5 +25,9 @@ public static class TenancyArea
         .AddSingleton<UnitService>()
         .AddSingleton<MembershipService>()
         .AddSingleton<ICredentialOwner, AccountCredentialOwner>()
-        .AddSingleton<ICredentialOwner, OrganisationCredentialOwner>();
+        .AddSingleton<ICredentialOwner, OrganisationCredentialOwner>()
+        .AddAccountTable("accounts", (db, account) => db.Accounts.Where(x => x.Id == account))
+        .AddAccountTable("organisations", (db, account) => db.Organisations.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+        .AddAccountTable("units", (db, account) => db.Units.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+        .AddAccountTable("memberships", (db, account) => db.Memberships.Where(x => x.AccountId == account).OrderBy(x => x.Id));
 }

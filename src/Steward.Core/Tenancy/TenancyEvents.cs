@@ -32,6 +32,17 @@ public sealed record AccountCreated : AccountEvent;
 [EventType("account.updated")]
 public sealed record AccountUpdated : AccountEvent;
 
+/// <summary>
+/// The account was brought in from another Steward database (<c>steward import</c>) with its rows and
+/// its events, which precede this one in the log. Nothing of it was cached before, so nothing is dropped.
+/// </summary>
+[EventType("account.imported")]
+public sealed record AccountImported : AccountEvent
+{
+    /// <summary>How many rows came in, events included.</summary>
+    public int Rows { get; init; }
+}
+
 [EventType("account.deleted")]
 public sealed record AccountDeleted : AccountEvent
 {

@@ -57,6 +57,9 @@ public sealed class WriteContext
         events.Add(e);
     }
 
+    /// <summary>Appends an event row as it is (an imported account's log); the gate numbers it with the others.</summary>
+    internal void AppendRecord(EventRecord record) => records.Add(record);
+
     /// <summary>Records a revocation durably; it takes effect in memory as soon as the transaction commits.</summary>
     public void Revoke(Guid key, DateTimeOffset cutoff, DateTimeOffset expiresAt)
     {

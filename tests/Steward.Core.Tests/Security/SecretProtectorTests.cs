@@ -156,6 +156,40 @@ public sealed class SecretProtectorTests : IDisposable
     }
 
     [Fact]
+    public void A_rotated_key_file_lists_the_new_key_first_and_the_older_keys_after_it()
+    {
+        var keyFile = Path.Combine(directory, "master.key");
+        KeyRing.WriteKeyFile(keyFile, OldKey, [], replace: false);
+        Assert.Equal(Convert.ToBase64String(OldKey), File.ReadAllText(keyFile));
+        var old = new SecretProtector(KeyRing.Load(null, keyFile, [])).Protect("old");
+
+        KeyRing.WriteKeyFile(keyFile, NewKey, [OldKey], replace: true);
+
+        Assert.False(File.Exists(keyFile + ".new"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        }
+
+        var (primary, previous) = KeyRing.ReadKeyFile(keyFile);
+        Assert.Equal(NewKey, primary);
+        Assert.Equal(OldKey, Assert.Single(previous));
+        var ring = KeyRing.Load(null, keyFile, []);
+        Assert.Equal(KeyRing.KeyId(NewKey), ring.PrimaryId);
+        Assert.Equal("old", new SecretProtector(ring).Unprotect(old));
+        Assert.Equal(new KeyRing(NewKey).TokenSigningKey, ring.TokenSigningKey);
+    }
+
+    [Fact]
+    public void A_key_file_without_a_key_is_refused()
+    {
+        Directory.CreateDirectory(directory);
+        var keyFile = Path.Combine(directory, "empty.key");
+        File.WriteAllText(keyFile, "# nothing here\n\n");
+        Assert.Throws<InvalidOperationException>(() => KeyRing.Load(null, keyFile, []));
+    }
+
+    [Fact]
     public void A_key_of_the_wrong_length_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new KeyRing(new byte[16]));
