@@ -25,7 +25,8 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// A request header that the test server, and only it, takes as the client's address: an in-memory
-    /// request has none, and the brute-force tests need several.
+    /// request has none, and the brute-force tests need several. Requests without it all count as one
+    /// address, locked after 20 failures (Steward:BruteForce:FailuresPerAddress): send wrong secrets with it.
     /// </summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
