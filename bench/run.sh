@@ -110,6 +110,8 @@ PIDS+=($!)
 wait_ok "$BARE/plaintext" "${PIDS[-1]}" "$WORK/bare.log"
 
 if ((!BARE_ONLY)); then
+    # The token scenario is all one loopback address: the per-address sign-in rate limit is off, so that
+    # it measures issuance rather than the limiter (export Steward__BruteForce__RequestsPerSecond to keep it).
     log "starting Steward on $STEWARD (SQLite at $WORK/db/steward.db)"
     mkdir -p "$WORK/db" "$WORK/run"
     (cd "$WORK/run" && exec env \
@@ -119,6 +121,7 @@ if ((!BARE_ONLY)); then
         "Steward__Storage__ConnectionString=Data Source=$WORK/db/steward.db" \
         STEWARD_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" \
         STEWARD_BOOTSTRAP_ADMIN_SECRET="$ADMIN_SECRET" \
+        Steward__BruteForce__RequestsPerSecond="${Steward__BruteForce__RequestsPerSecond:-0}" \
         dotnet "$WORK/steward/Steward.Server.dll" --urls "$STEWARD" </dev/null >"$WORK/steward.log" 2>&1) &
     PIDS+=($!)
     wait_ok "$STEWARD/healthz" "${PIDS[-1]}" "$WORK/steward.log"

@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
             return KeyRing.Load(o.MasterKey, keyFile, o.PreviousMasterKeys);
         });
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<PasswordGate>();
         services.AddSingleton<ReadCache>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<StewardStartup>();

@@ -5,6 +5,7 @@ using Steward.Core.Options;
 using Steward.Core.Writes;
 using Steward.Server.Api;
 using Steward.Hosting;
+using Steward.Server.Auth;
 using Steward.Server.Faces.Kandy;
 using Steward.Server.Hosting;
 
@@ -33,6 +34,7 @@ builder.Services.AddHostedService<StartupService>();
 builder.Services.AddStewardCore();
 builder.Services.ConfigureHttpJsonOptions(o => StewardJson.Configure(o.SerializerOptions));
 builder.Services.AddSingleton<Surfaces>();
+builder.Services.AddSignInGuard();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddStewardOpenApi();
 builder.WebHost.ConfigureKestrel(k =>
@@ -59,8 +61,13 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     },
+
+    // A request the server could not read (too large, too slow, malformed) is the client's error, answered
+    // with its 4xx: logging each as a server failure, with its stack trace, would let any client flood the log.
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
 });
 app.UseSurfaceStatusPages();
+app.UseRateLimiter();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs", o => o.WithTitle("Steward API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

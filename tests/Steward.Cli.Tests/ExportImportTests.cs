@@ -124,7 +124,7 @@ public sealed class ExportImportTests
             }
 
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync($"UPDATE event_sequence SET \"Last\" = {last + ExportFormat.ProgressThreshold}");
+            await db.Database.ExecuteSqlAsync($"UPDATE event_sequence SET \"Last\" = {last + ExportFormat.ProgressThreshold}");
         }
 
         var file = Path.Combine(source.Directory, "large.json");

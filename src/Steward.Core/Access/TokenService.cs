@@ -23,6 +23,7 @@ public sealed class TokenService(
     RevocationList revocations,
     CredentialService credentials,
     AccessControl access,
+    PasswordGate passwords,
     TimeProvider time)
 {
     /// <summary>
@@ -75,6 +76,8 @@ public sealed class TokenService(
     /// <summary>
     /// OAuth <c>password</c>: a token for a user with a password. The username is <c>name@domain</c>
     /// (unique server-wide), a user id, or a bare name within the client's account or organisation.
+    /// The check waits its turn at the <see cref="PasswordGate"/>, and is refused (TooManyAttempts) when
+    /// none comes in time.
     /// </summary>
     public async Task<Result<IssuedToken>> IssueForPasswordAsync(string? username, string? password, Principal? client, CancellationToken ct = default)
     {
@@ -113,8 +116,13 @@ public sealed class TokenService(
 
         // Verify even when there is no such user, so timing does not tell which usernames exist.
         var hash = user?.PasswordHash ?? DummyHash.Value;
-        var ok = PasswordHasher.Verify(password, hash) && user?.PasswordHash is not null;
-        if (!ok || user is null)
+        var verified = await passwords.VerifyAsync(password, hash, ct);
+        if (!verified.IsSuccess)
+        {
+            return verified.Error!;
+        }
+
+        if (!verified.Value || user?.PasswordHash is null)
         {
             return Error.Unauthorized("The username or password is wrong.");
         }

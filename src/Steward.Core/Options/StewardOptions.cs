@@ -24,6 +24,9 @@ public sealed class StewardOptions
 
     /// <summary>How often another instance's revocations and changes are picked up from the database.</summary>
     public int SyncIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Lockouts, sign-in rates and the password-check bound.</summary>
+    public BruteForceOptions BruteForce { get; set; } = new();
 }
 
 public sealed class StorageOptions

@@ -9,6 +9,9 @@ public sealed record Error(ErrorCode Code, string Message, IReadOnlyDictionary<s
 {
     public IReadOnlyList<FieldViolation> Violations { get; init; } = [];
 
+    /// <summary>With <see cref="ErrorCode.TooManyAttempts"/>: whole seconds until an attempt may be made again (at least 1).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static Error NotFound(string what) => new(ErrorCode.NotFound, $"{what} was not found.");
 
     public static Error Conflict(string message) => new(ErrorCode.Conflict, message);
@@ -38,6 +41,16 @@ public sealed record Error(ErrorCode Code, string Message, IReadOnlyDictionary<s
         };
 
     public static Error ReferenceMissing(string message) => new(ErrorCode.ReferenceMissing, message);
+
+    /// <summary>An attempt refused untried; <paramref name="retryAfter"/> is rounded up to whole seconds, at least one.</summary>
+    public static Error TooManyAttempts(TimeSpan retryAfter, string? message = null)
+    {
+        var seconds = (int)Math.Clamp(Math.Ceiling(retryAfter.TotalSeconds), 1, int.MaxValue);
+        return new(ErrorCode.TooManyAttempts, message ?? $"Too many failed attempts; try again in {seconds} s.") { RetryAfterSeconds = seconds };
+    }
+
+    /// <summary>The request (its body) arrived too slowly and was given up on.</summary>
+    public static Error RequestTimeout(string message) => new(ErrorCode.RequestTimeout, message);
 
     public static Error Invalid(string field, string message) => Invalid(field, FieldRule.Invalid, message);
 

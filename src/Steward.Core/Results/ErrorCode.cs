@@ -23,4 +23,13 @@ public enum ErrorCode
 
     /// <summary>Something the change refers to no longer exists (a foreign key found no row).</summary>
     ReferenceMissing,
+
+    /// <summary>
+    /// Refused without being tried: too many failed sign-ins for this name or from this address, or the
+    /// server is busy checking passwords. <see cref="Error.RetryAfterSeconds"/> says when to try again.
+    /// </summary>
+    TooManyAttempts,
+
+    /// <summary>The request's body arrived too slowly and was given up on (not a business timeout).</summary>
+    RequestTimeout,
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Core.Idempotency;
 using Steward.Core.Results;
 using Steward.Server.Auth;
+using Steward.Server.Hosting;
 
 namespace Steward.Server.Api;
 
@@ -29,16 +30,16 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
             return Problems.From(Error.Invalid(Header, "Idempotency-Key must be at most 200 characters."));
         }
 
-        // Read the body once to fingerprint it, then let the handler read it again.
-        http.Request.EnableBuffering();
-        byte[] body;
-        using (var memory = new MemoryStream())
+        // Read the body once to fingerprint it, then let the handler read it again. A body the handler would
+        // refuse (too large, unreadable) is refused here, as the handler would, before a key is taken: it is
+        // the client's error, not a failure to log and to store.
+        var read = await ReadBodyAsync(http);
+        if (!read.IsSuccess)
         {
-            await http.Request.Body.CopyToAsync(memory, http.RequestAborted);
-            body = memory.ToArray();
+            return Problems.From(read.Error!);
         }
 
-        http.Request.Body.Position = 0;
+        var body = read.Value;
         var principal = http.GetPrincipal();
         var hash = IdempotencyStore.HashRequest(http.Request.Method, http.Request.Path, body);
         var outcome = await store.BeginAsync(principal, key, hash, http.RequestAborted);
@@ -93,5 +94,38 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
         captured.Position = 0;
         await captured.CopyToAsync(original, http.RequestAborted);
         return EmptyHttpResult.Instance;
+    }
+
+    /// <summary>The body, at most <see cref="JsonBody.MaxBytes"/> (every native body is a JSON document under it), rewound for the handler.</summary>
+    private static async Task<Result<byte[]>> ReadBodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > JsonBody.MaxBytes)
+        {
+            return JsonBody.TooLarge();
+        }
+
+        http.Request.EnableBuffering();
+        try
+        {
+            using var memory = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (memory.Length + read > JsonBody.MaxBytes)
+                {
+                    return JsonBody.TooLarge();
+                }
+
+                memory.Write(chunk, 0, read);
+            }
+
+            http.Request.Body.Position = 0;
+            return memory.ToArray();
+        }
+        catch (Exception ex) when (JsonBody.UnreadableBody(ex) is { } unreadable)
+        {
+            return unreadable;
+        }
     }
 }

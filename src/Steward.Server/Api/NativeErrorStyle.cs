@@ -8,7 +8,7 @@ namespace Steward.Server.Api;
 /// <summary>
 /// The native API's error style: RFC 9457 problem details (<see cref="Problems"/>). A 401 also carries
 /// the RFC 6750 <c>WWW-Authenticate</c> challenge: bare when no token was sent, <c>invalid_token</c>
-/// with the reason when one was refused.
+/// with the reason when one was refused. A refusal that says when to retry carries <c>Retry-After</c>.
 /// </summary>
 public sealed class NativeErrorStyle : IErrorStyle
 {
@@ -19,7 +19,7 @@ public sealed class NativeErrorStyle : IErrorStyle
         var problem = Problems.From(error);
         if (error.Code != ErrorCode.Unauthorized)
         {
-            return problem;
+            return RetryAfter.With(problem, error);
         }
 
         var challenge = error == NativeBearer.NoToken

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 using Steward.Core.Access;
+using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Tenancy;
@@ -26,7 +27,8 @@ public static class OAuthApi
             .WithSummary("Issue an access token: grant_type=client_credentials (client_id, client_secret) or password (username, password).")
             .DescribeFormBody()
             .AddEndpointFilter(KnownGrant)
-            .RequireCaller(OAuthClient.Optional);
+            .RequireCaller(OAuthClient.Optional)
+            .GuardSignIn(PasswordAttempt);
         group.MapPost("/revoke", Revoke).WithName("OAuthRevoke").DisableAntiforgery()
             .WithSummary("Revoke a token (RFC 7009). Authenticate as a client or with a bearer token.")
             .DescribeFormBody()
@@ -59,6 +61,25 @@ public static class OAuthApi
             };
         });
 
+    /// <summary>
+    /// A password grant's attempt is counted under the user name, in the scope it is looked up in: a bare name
+    /// within the client's organisation or account, <c>name@domain</c> and user ids server-wide.
+    /// </summary>
+    private static string? PasswordAttempt(HttpContext http)
+    {
+        var form = http.Request.Form;
+        if (form["grant_type"] != "password" || form["username"].ToString() is not { Length: > 0 } username)
+        {
+            return null;
+        }
+
+        var client = http.FindPrincipal();
+        var scope = username.Contains('@', StringComparison.Ordinal) || PublicId.HasPrefix<User>(username) || client is null
+            ? ""
+            : (client.Kind == PrincipalKind.Organisation ? client.SubjectId : client.AccountId).ToString("N");
+        return SignInGuard.UserName(scope, username);
+    }
+
     /// <summary>Every OAuth answer is uncacheable (RFC 6749 §5.1), and every request a form, before anything else is checked.</summary>
     private static async ValueTask<object?> FormOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -74,9 +95,9 @@ public static class OAuthApi
         {
             await http.Request.ReadFormAsync(http.RequestAborted);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        catch (Exception ex) when (UnreadableForm(ex) is { } unreadable)
         {
-            return NotAForm();
+            return OAuthErrorStyle.Instance.Render(unreadable);
         }
 
         return await next(context);
@@ -125,9 +146,13 @@ public static class OAuthApi
             issued = await tokens.IssueForPasswordAsync(form["username"], form["password"], http.FindPrincipal(), http.RequestAborted);
             if (!issued.IsSuccess)
             {
-                return issued.Error!.Code == ErrorCode.Validation
-                    ? Fail(400, "invalid_request", issued.Error.Message)
-                    : Fail(400, "invalid_grant", issued.Error.Message);
+                RetryAfter.Set(http.Response, issued.Error!);
+                return issued.Error!.Code switch
+                {
+                    ErrorCode.Validation => Fail(400, "invalid_request", issued.Error.Message),
+                    ErrorCode.TooManyAttempts => Fail(429, SlowDown, issued.Error.Message),
+                    _ => Fail(400, "invalid_grant", issued.Error.Message),
+                };
             }
         }
 
@@ -188,8 +213,31 @@ public static class OAuthApi
             "token-" + claims.TokenId.ToString("D")));
     }
 
+    /// <summary>A form of the right type that could not be read is told what happened to it, not that its type is wrong.</summary>
+    private static Error? UnreadableForm(Exception ex) => ex switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            Error.PayloadTooLarge("The form body is too large; the parameters of an OAuth request fit in a few hundred bytes.", "body", "The form body is too large."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } =>
+            Error.RequestTimeout("The form body arrived too slowly and was given up on; send it at once."),
+        BadHttpRequestException or IOException =>
+            Error.Invalid("body", "The form body could not be read: its framing is malformed (chunked encoding) or it ended before its declared length."),
+        InvalidDataException =>
+            Error.Invalid("body", "The form body could not be read: it has too many fields, or a field name or value that is too long."),
+        _ => null,
+    };
+
     private static JsonHttpResult<OAuthError> NotAForm() =>
         Fail(400, "invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
+
+    /// <summary>
+    /// The error of an attempt refused untried (too many failures for the client or user name, or from the
+    /// address; too many sign-in requests; the server busy checking passwords), answered with 429 and
+    /// Retry-After. RFC 6749 §5.2 has no code for it; <c>slow_down</c> is the one registered for the token
+    /// endpoint (RFC 8628 §3.5, OAuth Extensions Error registry) and says what to do: wait and retry, where
+    /// <c>invalid_client</c> or <c>invalid_grant</c> would claim that a credential is wrong, which was not checked.
+    /// </summary>
+    public const string SlowDown = "slow_down";
 
     internal static JsonHttpResult<OAuthError> Fail(int status, string error, string description) =>
         TypedResults.Json(new OAuthError(error, description), statusCode: status);

@@ -17,6 +17,8 @@ public static class Problems
         ErrorCode.LimitReached => StatusCodes.Status409Conflict,
         ErrorCode.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCode.ReferenceMissing => StatusCodes.Status404NotFound,
+        ErrorCode.TooManyAttempts => StatusCodes.Status429TooManyRequests,
+        ErrorCode.RequestTimeout => StatusCodes.Status408RequestTimeout,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -30,6 +32,11 @@ public static class Problems
         if (error.Fields is { Count: > 0 })
         {
             extensions["errors"] = error.Fields;
+        }
+
+        if (error.RetryAfterSeconds is { } seconds)
+        {
+            extensions["retry_after"] = seconds;
         }
 
         return TypedResults.Problem(
@@ -53,6 +60,8 @@ public static class Problems
         // Named so since the foundation's contract: a body over the surface's limit.
         ErrorCode.PayloadTooLarge => "limit-reached",
         ErrorCode.ReferenceMissing => "not-found",
+        ErrorCode.TooManyAttempts => "too-many-attempts",
+        ErrorCode.RequestTimeout => "request-timeout",
         _ => "error",
     };
 
@@ -67,6 +76,8 @@ public static class Problems
         ErrorCode.LimitReached => "Limit reached.",
         ErrorCode.PayloadTooLarge => "Too large.",
         ErrorCode.ReferenceMissing => "Not found.",
+        ErrorCode.TooManyAttempts => "Too many attempts.",
+        ErrorCode.RequestTimeout => "Request timeout.",
         _ => "Error.",
     };
 }

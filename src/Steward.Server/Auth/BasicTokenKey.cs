@@ -8,7 +8,7 @@ namespace Steward.Server.Auth;
 /// the password its API secret. Only account credentials are accepted; keys of organisations, users
 /// or the root are refused as if wrong in kind.
 /// </summary>
-public sealed class BasicTokenKey : ICallerScheme
+public sealed class BasicTokenKey : ISignInScheme
 {
     public static readonly BasicTokenKey Scheme = new();
 
@@ -21,6 +21,12 @@ public sealed class BasicTokenKey : ICallerScheme
     private BasicTokenKey()
     {
     }
+
+    /// <summary>Attempts are counted under the API key sent as the user name.</summary>
+    public string? AttemptName(HttpContext http) =>
+        AuthorizationHeader.ReadBasic(http.Request) is { State: BasicState.Present, User.Length: > 0, Password: not null } basic
+            ? SignInGuard.KeyName(basic.User)
+            : null;
 
     public async ValueTask<Result<Principal?>> AuthenticateAsync(HttpContext http)
     {

@@ -9,7 +9,7 @@ namespace Steward.Server.Auth;
 /// owns the secret (<see cref="Principal.AccountId"/>). The site is the route value <c>{site}</c>;
 /// given a <see cref="SiteAccount"/> look-up, the scheme also refuses a token of another site's account.
 /// </summary>
-public sealed class BasicTokenX(BasicTokenX.SiteAccount? siteAccount = null) : ICallerScheme
+public sealed class BasicTokenX(BasicTokenX.SiteAccount? siteAccount = null) : ISignInScheme
 {
     /// <summary>The route value that names the site.</summary>
     public const string SiteRouteValue = "site";
@@ -22,6 +22,12 @@ public sealed class BasicTokenX(BasicTokenX.SiteAccount? siteAccount = null) : I
 
     /// <summary>The account a site name belongs to, or null when no account has it.</summary>
     public delegate ValueTask<Guid?> SiteAccount(string site, CancellationToken ct);
+
+    /// <summary>The token names nothing but itself: attempts are counted under the site in the path, or only per address.</summary>
+    public string? AttemptName(HttpContext http) =>
+        AuthorizationHeader.ReadBasic(http.Request) is not { State: BasicState.Present, User.Length: > 0, Password: not null } ? null
+        : http.GetRouteValue(SiteRouteValue) is string { Length: > 0 } site ? SignInGuard.SiteName(site)
+        : "";
 
     public async ValueTask<Result<Principal?>> AuthenticateAsync(HttpContext http)
     {

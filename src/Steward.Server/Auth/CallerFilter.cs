@@ -1,3 +1,6 @@
+using Steward.Core.Access;
+using Steward.Core.Results;
+using Steward.Core.Security;
 using Steward.Server.Hosting;
 
 namespace Steward.Server.Auth;
@@ -5,7 +8,8 @@ namespace Steward.Server.Auth;
 /// <summary>
 /// The one place a request becomes a caller: runs the endpoint's <see cref="ICallerScheme"/>, keeps
 /// the principal for the handler (<see cref="CallerContext"/>), or answers the scheme's error in the
-/// surface's <see cref="IErrorStyle"/>. An endpoint filter rather than ASP.NET's authentication
+/// surface's <see cref="IErrorStyle"/>. A scheme that checks a secret (<see cref="ISignInScheme"/>) is
+/// run behind the <see cref="SignInGuard"/>'s lockouts. An endpoint filter rather than ASP.NET's authentication
 /// middleware: it costs one call on the hot bearer path (no claims principal, no scheme provider),
 /// and the scheme and style are looked up once, when the endpoint is built, not per request.
 /// </summary>
@@ -14,7 +18,9 @@ public sealed class CallerFilter(ICallerScheme scheme, IErrorStyle style) : IEnd
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var caller = await scheme.AuthenticateAsync(http);
+        var caller = scheme is ISignInScheme signIn && signIn.AttemptName(http) is { } attempt
+            ? await GuardedAsync(http, attempt)
+            : await scheme.AuthenticateAsync(http);
         if (!caller.IsSuccess)
         {
             return style.Render(caller.Error!);
@@ -26,6 +32,29 @@ public sealed class CallerFilter(ICallerScheme scheme, IErrorStyle style) : IEnd
         }
 
         return await next(context);
+    }
+
+    /// <summary>A scheme that checks a secret runs only if the <see cref="SignInGuard"/> lets the attempt through, and tells it the outcome.</summary>
+    private async ValueTask<Result<Principal?>> GuardedAsync(HttpContext http, string attempt)
+    {
+        var guard = http.RequestServices.GetRequiredService<SignInGuard>();
+        var begun = guard.Begin(http, attempt);
+        if (!begun.IsSuccess)
+        {
+            return begun.Error!;
+        }
+
+        var outcome = AttemptOutcome.Uncounted;
+        try
+        {
+            var caller = await scheme.AuthenticateAsync(http);
+            outcome = SignInEndpointExtensions.OutcomeOf(caller);
+            return caller;
+        }
+        finally
+        {
+            guard.End(begun.Value, outcome);
+        }
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace Steward.Server.Auth;
 /// answers with status 3. Every other refusal is a core Unauthorized whose message names the
 /// parameter and says what to send instead.
 /// </summary>
-public sealed class KandyKey : ICallerScheme
+public sealed class KandyKey : ISignInScheme
 {
     private const string KeyParameter = "key";
     private static readonly object ParameterTokenSlot = new();
@@ -88,6 +88,29 @@ public sealed class KandyKey : ICallerScheme
     public static Principal ParameterToken(HttpContext http) =>
         http.Items[ParameterTokenSlot] as Principal
             ?? throw new InvalidOperationException("No token parameter: the call's KandyKey declares none (AndToken).");
+
+    /// <summary>True when the call takes an API key with its secret, or a user's key alone: a secret someone could guess.</summary>
+    public bool TakesSecret => secretParameter is not null || tokenUnless is not null;
+
+    /// <summary>
+    /// A key with its secret is counted under the key; a user's key sent alone is its own secret, counted only per
+    /// address; an access token is no attempt (it cannot be guessed), nor is a call missing a parameter.
+    /// </summary>
+    public string? AttemptName(HttpContext http)
+    {
+        var query = http.Request.Query;
+        if (!TakesSecret || parameters.Any(p => string.IsNullOrWhiteSpace(query[p])))
+        {
+            return null;
+        }
+
+        if (secretParameter is not null)
+        {
+            return SignInGuard.KeyName(query[KeyParameter].ToString());
+        }
+
+        return string.IsNullOrWhiteSpace(query[tokenUnless!]) ? "" : null;
+    }
 
     public async ValueTask<Result<Principal?>> AuthenticateAsync(HttpContext http)
     {

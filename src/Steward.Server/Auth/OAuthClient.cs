@@ -10,7 +10,7 @@ namespace Steward.Server.Auth;
 /// <c>client_id</c> and <c>client_secret</c> (<c>client_secret_post</c>). The endpoint's form body
 /// must already have been read (the OAuth group's filter reads it before any scheme runs).
 /// </summary>
-public sealed class OAuthClient : ICallerScheme
+public sealed class OAuthClient : ISignInScheme
 {
     /// <summary>
     /// The token endpoint: a client is optional (the password grant works without one), but one that sends
@@ -55,6 +55,12 @@ public sealed class OAuthClient : ICallerScheme
 
         return Principal.FromCredential(verified.Value);
     }
+
+    /// <summary>A client's attempts are counted under its id; a bearer token, or no client at all, is no attempt.</summary>
+    public string? AttemptName(HttpContext http) =>
+        orBearer && AuthorizationHeader.TryGetBearer(http.Request, out _) ? null
+        : Presented(http.Request).Id is { } id ? SignInGuard.KeyName(id)
+        : null;
 
     /// <summary>
     /// The client id and secret the request sends, whether or not they are right: HTTP Basic when it holds

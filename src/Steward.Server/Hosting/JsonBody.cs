@@ -5,7 +5,8 @@ namespace Steward.Server.Hosting;
 
 /// <summary>
 /// Reads a JSON request body into a wire record, turning every kind of bad input (not JSON, wrong
-/// types, too large, empty) into a validation <see cref="Error"/> that names the field, so each
+/// types, a key given twice, empty) into a validation <see cref="Error"/> that names the field, and a
+/// body that cannot be read into what happened to it (too large, too slow, malformed framing), so each
 /// surface can answer in its own error style instead of the framework's bare 400.
 /// </summary>
 public static class JsonBody
@@ -48,9 +49,9 @@ public static class JsonBody
 
             buffer = memory.ToArray();
         }
-        catch (BadHttpRequestException)
+        catch (Exception ex) when (UnreadableBody(ex) is { } unreadable)
         {
-            return TooLarge();
+            return unreadable;
         }
 
         if (buffer.Length == 0 || buffer.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
@@ -65,10 +66,16 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            // Only a failed body is scanned again, to tell a syntax error from a wrong type.
+            // Only a failed body is scanned again, to tell a syntax error or a repeated key from a wrong type.
             if (SyntaxError(buffer) is { } syntax)
             {
                 return Error.Invalid("body", syntax);
+            }
+
+            if (RepeatedKey(buffer) is { } repeated)
+            {
+                var name = FieldName("$." + repeated);
+                return Error.Invalid(name, $"{name} is given more than once; send each field once.");
             }
 
             var field = FieldName(ex.Path);
@@ -97,10 +104,63 @@ public static class JsonBody
         }
     }
 
+    /// <summary>
+    /// The first key that appears twice in one object, at any depth. The serializer refuses such a body
+    /// (<see cref="JsonSerializerOptions.AllowDuplicateProperties"/> is off on every surface: which of the two
+    /// values wins differs between parsers, so a proxy and Steward could read different requests); this says which.
+    /// </summary>
+    private static string? RepeatedKey(byte[] buffer)
+    {
+        var reader = new Utf8JsonReader(buffer, new JsonReaderOptions { MaxDepth = 64 });
+        var objects = new Stack<HashSet<string>?>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.StartArray:
+                    objects.Push(null);
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    objects.Pop();
+                    break;
+                case JsonTokenType.PropertyName when objects.Peek() is { } keys:
+                    var key = reader.GetString()!;
+                    if (!keys.Add(key))
+                    {
+                        return key;
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why a body could not be read, said as it happened: over the server's size limit (413), arriving too
+    /// slowly (408, Kestrel's minimum data rate), or malformed or cut short (400: bad chunked framing, a
+    /// connection closed mid-body); null for an exception that is not about reading the body.
+    /// </summary>
+    public static Error? UnreadableBody(Exception ex) => ex switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } =>
+            Error.RequestTimeout("The body arrived too slowly and was given up on; send it at once."),
+        BadHttpRequestException or IOException =>
+            Error.Invalid("body", "The body could not be read: its framing is malformed (chunked encoding) or it ended before its declared length."),
+        _ => null,
+    };
+
     private static Result<T> CreateEmpty<T>(JsonSerializerOptions options) where T : class =>
         JsonSerializer.Deserialize<T>("{}", options)!;
 
-    private static Error TooLarge() => Error.PayloadTooLarge($"The body is larger than {MaxBytes / 1024} KiB.", "body", $"The body must be at most {MaxBytes / 1024} KiB.");
+    /// <summary>The refusal of a body over <see cref="MaxBytes"/>.</summary>
+    public static Error TooLarge() =>
+        Error.PayloadTooLarge($"The body is larger than {MaxBytes / 1024} KiB.", "body", $"The body must be at most {MaxBytes / 1024} KiB.");
 
     /// <summary>Turns a JSON path such as <c>$.user.email</c> or <c>$</c> into a field name.</summary>
     private static string FieldName(string? path)

@@ -28,6 +28,8 @@ public static class ProblemDefaults
             StatusCodes.Status412PreconditionFailed => "version-conflict",
             StatusCodes.Status413PayloadTooLarge => "limit-reached",
             StatusCodes.Status415UnsupportedMediaType => "validation",
+            StatusCodes.Status408RequestTimeout => "request-timeout",
+            StatusCodes.Status429TooManyRequests => "too-many-attempts",
             _ => "error",
         });
         problem.Detail ??= status switch

@@ -1,7 +1,13 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Steward.Functional.Infrastructure;
@@ -17,13 +23,28 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
     public const string RootKey = "RAKtestroot";
     public const string RootSecret = "RAStestroot-secret-0123456789abcdef";
 
+    /// <summary>
+    /// A request header that the test server, and only it, takes as the client's address: an in-memory
+    /// request has none, and the brute-force tests need several. Requests without it all count as one
+    /// address, locked after 20 failures (Steward:BruteForce:FailuresPerAddress): send wrong secrets with it.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     private readonly string connectionString;
     private readonly bool ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string?> settings = new Dictionary<string, string?>();
 
     public StewardFactory()
     {
         connectionString = TestDatabase.SkipReason is null ? TestDatabase.Create() : "";
         ownsDatabase = true;
+    }
+
+    /// <summary>A server of its own with these settings on top of the defaults (<c>Steward:BruteForce:FailuresPerName</c>...).</summary>
+    private StewardFactory(IReadOnlyDictionary<string, string?> settings)
+        : this()
+    {
+        this.settings = settings;
     }
 
     /// <summary>A second instance on the same database and master key (several servers behind one load balancer).</summary>
@@ -40,6 +61,28 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
     /// <summary>Starts another Steward instance on this one's database. The caller disposes it.</summary>
     public StewardFactory Peer() => new(this);
 
+    /// <summary>A server with its own database and these settings; the caller disposes it.</summary>
+    public static StewardFactory With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+    /// <summary>
+    /// A server with its own database listening on a real loopback port (Kestrel, not the in-memory test
+    /// server), for what only a real connection shows: a stalled body, malformed framing, the client's address.
+    /// </summary>
+    public static StewardFactory OnKestrel(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var factory = new StewardFactory(settings ?? new Dictionary<string, string?>());
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>Where a factory made by <see cref="OnKestrel"/> listens.</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>Everything the server logged.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>Steward's clock. It moves forward a little on every read, so that events happen in order.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
@@ -52,10 +95,17 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Steward:SyncIntervalMilliseconds", "100");
         builder.UseSetting("STEWARD_BOOTSTRAP_ADMIN_KEY", RootKey);
         builder.UseSetting("STEWARD_BOOTSTRAP_ADMIN_SECRET", RootSecret);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
         });
     }
 
@@ -66,5 +116,23 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
         {
             TestDatabase.Drop(connectionString);
         }
+    }
+
+    /// <summary>Takes <see cref="ClientAddressHeader"/> as the connection's address, before anything else runs.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, inner) =>
+            {
+                if (http.Request.Headers.TryGetValue(ClientAddressHeader, out var address))
+                {
+                    http.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                }
+
+                return inner(http);
+            });
+            next(app);
+        };
     }
 }

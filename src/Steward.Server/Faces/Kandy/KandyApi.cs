@@ -57,7 +57,13 @@ public static partial class KandyApi
         var calls = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         void Map(string method, string path, Delegate handler, string name, string summary, KandyKey key)
         {
-            kandy.MapMethods(path, [method], handler).WithName(name).WithSummary(summary).RequireCaller(key).DescribeKey(key);
+            var call = kandy.MapMethods(path, [method], handler).WithName(name).WithSummary(summary).RequireCaller(key).DescribeKey(key);
+            if (key.TakesSecret)
+            {
+                // The calls that take a key's secret are Kandy's sign-in: their request rate is limited per address.
+                call.LimitSignInRate();
+            }
+
             if (!calls.TryGetValue(path, out var methods))
             {
                 calls[path] = methods = [];

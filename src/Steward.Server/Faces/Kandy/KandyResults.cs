@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Core.Results;
+using Steward.Server.Hosting;
 
 namespace Steward.Server.Faces.Kandy;
 
@@ -20,6 +21,8 @@ namespace Steward.Server.Faces.Kandy;
 ///   <item><term>8</term><description>409, changed concurrently: read again and retry (core VersionConflict)</description></item>
 ///   <item><term>9</term><description>413, too large: the body is over 64 KiB (core PayloadTooLarge)</description></item>
 ///   <item><term>10</term><description>409, a limit of the account is reached (core LimitReached)</description></item>
+///   <item><term>11</term><description>429, too many attempts: refused untried after too many failed key or secret checks for this key or from this address, too many token requests from this address, or the server is busy; <c>Retry-After</c> says in how many seconds to try again (core TooManyAttempts)</description></item>
+///   <item><term>12</term><description>408, request timeout: the body arrived too slowly (core RequestTimeout)</description></item>
 /// </list>
 /// </summary>
 internal static class KandyResults
@@ -35,6 +38,8 @@ internal static class KandyResults
     public const int Changed = 8;
     public const int TooLarge = 9;
     public const int LimitReached = 10;
+    public const int TooManyAttempts = 11;
+    public const int RequestTimeout = 12;
 
     /// <summary>The core speaks of organisations; a Kandy client knows them as domains.</summary>
     private static readonly (string Core, string Kandy)[] Vocabulary =
@@ -56,6 +61,8 @@ internal static class KandyResults
         ErrorCode.PayloadTooLarge => (StatusCodes.Status413PayloadTooLarge, TooLarge),
         ErrorCode.LimitReached => (StatusCodes.Status409Conflict, LimitReached),
         ErrorCode.ReferenceMissing => (StatusCodes.Status404NotFound, NotFound),
+        ErrorCode.TooManyAttempts => (StatusCodes.Status429TooManyRequests, TooManyAttempts),
+        ErrorCode.RequestTimeout => (StatusCodes.Status408RequestTimeout, RequestTimeout),
         _ => (StatusCodes.Status500InternalServerError, InternalError),
     };
 
@@ -67,7 +74,7 @@ internal static class KandyResults
     public static IResult From(Error error, IReadOnlyDictionary<string, string>? fieldNames = null)
     {
         var (http, status) = StatusOf(error.Code);
-        return Envelope(http, status, Message(error, fieldNames));
+        return RetryAfter.With(Envelope(http, status, Message(error, fieldNames)), error);
     }
 
     public static IResult Ok(object result) => Envelope(StatusCodes.Status200OK, Success, "success", result);

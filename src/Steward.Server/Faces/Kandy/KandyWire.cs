@@ -24,6 +24,9 @@ internal static class KandyWire
         ReadCommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 16,
 
+        // A key given twice ({"user_id": "a", "user_id": "b"}) is refused, naming the key, not resolved silently.
+        AllowDuplicateProperties = false,
+
         // Answers are application/json, never embedded in HTML: messages keep their quotes, '+', '&' and '…' readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
