@@ -21,6 +21,9 @@ public static class NativeApi
         api.MapCredentialsApi();
         api.MapTokensApi();
         api.MapEventsApi();
+        api.MapProductTypesApi();
+        api.MapPlansApi();
+        api.MapSubscriptionsApi();
         return api;
     }
 }
