@@ -59,7 +59,7 @@ public static class SubscriptionRules
         var steps = new List<Transition>();
         void Step(Transition t)
         {
-            Step(t);
+            steps.Add(t);
             onStep?.Invoke(t);
         }
 
