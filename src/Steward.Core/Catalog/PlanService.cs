@@ -54,10 +54,11 @@ public sealed class PlanService(IDbContextFactory<StewardDb> dbs, WriteGate gate
             }
 
             uid ??= await FreeUidAsync(ctx.Db, accountId, Slug.From(d.Name, "plan"));
+            var now = StoredTime.Of(ctx.Now);
             ctx.OnUniqueViolation = UidTaken(uid);
             var plan = new Plan
             {
-                Id = PublicId.NewGuid(ctx.Now),
+                Id = PublicId.NewGuid(now),
                 AccountId = accountId,
                 Number = (await ctx.Db.Plans.MaxAsync(x => (long?)x.Number) ?? 0) + 1,
                 Uid = uid,
@@ -70,11 +71,11 @@ public sealed class PlanService(IDbContextFactory<StewardDb> dbs, WriteGate gate
                 ResellerDomainCents = d.ResellerDomainCents,
                 ResellerMailboxCents = d.ResellerMailboxCents,
                 TermsVersion = 1,
-                CreatedAt = ctx.Now,
-                UpdatedAt = ctx.Now,
+                CreatedAt = now,
+                UpdatedAt = now,
                 Version = 1,
             };
-            plan.Versions.Add(NewVersion(plan, 1, d.TermsOver(null), ctx.Now));
+            plan.Versions.Add(NewVersion(plan, 1, d.TermsOver(null), now));
             SetTags(ctx.Db, plan, d.Tags ?? []);
             SetFeatures(ctx.Db, plan, d.Features ?? []);
             Order(plan);
@@ -164,13 +165,14 @@ public sealed class PlanService(IDbContextFactory<StewardDb> dbs, WriteGate gate
                 return Error.VersionConflict();
             }
 
+            var now = StoredTime.Of(ctx.Now);
             var latest = plan.Current;
             var terms = d.TermsOver(latest.Terms);
             var termsChanged = terms != latest.Terms;
             if (termsChanged)
             {
                 plan.TermsVersion++;
-                var version = NewVersion(plan, plan.TermsVersion, terms, ctx.Now);
+                var version = NewVersion(plan, plan.TermsVersion, terms, now);
                 plan.Versions.Add(version);
                 ctx.Db.PlanVersions.Add(version);
             }
@@ -193,7 +195,7 @@ public sealed class PlanService(IDbContextFactory<StewardDb> dbs, WriteGate gate
                 SetFeatures(ctx.Db, plan, features);
             }
 
-            plan.UpdatedAt = ctx.Now;
+            plan.UpdatedAt = now;
             plan.Version++;
             Order(plan);
             ctx.Emit(plan.AccountId, PlanEvent.Of<PlanUpdated>(plan));

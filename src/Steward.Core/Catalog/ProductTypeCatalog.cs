@@ -160,7 +160,7 @@ public sealed class ProductTypeCatalog(IDbContextFactory<StewardDb> dbs, WriteGa
                 Flavours = flavours,
                 ServiceKind = serviceKind,
                 Description = description,
-                CreatedAt = ctx.Now,
+                CreatedAt = StoredTime.Of(ctx.Now),
             };
             ctx.Db.ProductTypes.Add(row);
             ctx.Emit(accountId, ProductTypeCreated.Of(row));

@@ -29,7 +29,7 @@ internal sealed class Change
 
     public PlanVersion? Version { get; private set; }
 
-    public DateTimeOffset Now => ctx.Now;
+    public DateTimeOffset Now => StoredTime.Of(ctx.Now);
 
     public static async Task<Change> LoadAsync(WriteContext ctx, Subscription s, TimeSpan grace)
     {

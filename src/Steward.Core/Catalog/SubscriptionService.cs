@@ -125,7 +125,7 @@ public sealed partial class SubscriptionService(
 
         var change = await Change.LoadAsync(ctx, s, GracePeriod);
         s.Version++;
-        s.UpdatedAt = ctx.Now;
+        s.UpdatedAt = change.Now;
         change.CatchUp();
         return true;
     }
@@ -170,7 +170,7 @@ public sealed partial class SubscriptionService(
                     UserOrganisationId = organisationId,
                     Status = SubscriptionStatus.Inactive,
                     EligibleForFreeTrial = true,
-                    CreatedAt = ctx.Now,
+                    CreatedAt = StoredTime.Of(ctx.Now),
                 };
                 ctx.Db.Subscriptions.Add(s);
             }
@@ -181,7 +181,7 @@ public sealed partial class SubscriptionService(
 
             var change = await Change.LoadAsync(ctx, s, GracePeriod);
             s.Version++;
-            s.UpdatedAt = ctx.Now;
+            s.UpdatedAt = change.Now;
             change.CatchUp();
             if (await act(change) is { } refused)
             {
