@@ -76,22 +76,7 @@ public sealed class ProductTypeCatalog(IDbContextFactory<StewardDb> dbs, WriteGa
         var code = Code(v, "code", input.Code, required: true);
         var serviceKind = Code(v, "service_kind", input.ServiceKind, required: false);
         var description = v.Optional("description", input.Description, Limits.Description);
-        ProductTypeKind? kind = input.Kind?.Trim().ToLowerInvariant() switch
-        {
-            "storage" => ProductTypeKind.Storage,
-            "tier" => ProductTypeKind.Tier,
-            null or "" => null,
-            _ => (ProductTypeKind)(-1),
-        };
-        if (kind is null)
-        {
-            v.Add("kind", FieldRule.Required, "kind is required: storage or tier.");
-        }
-        else if (!Enum.IsDefined(kind.Value))
-        {
-            v.Add("kind", FieldRule.Invalid, "kind must be storage or tier.");
-        }
-
+        var kind = Kind(v, input.Kind);
         var flavours = new List<string>();
         foreach (var flavour in input.Flavours ?? [])
         {
@@ -166,6 +151,23 @@ public sealed class ProductTypeCatalog(IDbContextFactory<StewardDb> dbs, WriteGa
             ctx.Emit(accountId, ProductTypeCreated.Of(row));
             return Result<ProductTypeRules>.Ok(RulesOf(row));
         }, ct);
+    }
+
+    private static ProductTypeKind? Kind(Validator v, string? raw)
+    {
+        switch (raw?.Trim().ToLowerInvariant())
+        {
+            case "storage":
+                return ProductTypeKind.Storage;
+            case "tier":
+                return ProductTypeKind.Tier;
+            case null or "":
+                v.Add("kind", FieldRule.Required, "kind is required: storage or tier.");
+                return null;
+            default:
+                v.Add("kind", FieldRule.Invalid, "kind must be storage or tier.");
+                return null;
+        }
     }
 
     private static ProductTypeRules RulesOf(ProductType t) => new(t.Code, t.Kind, t.Flavours, t.ServiceKind, t.Description, t.AccountId);
