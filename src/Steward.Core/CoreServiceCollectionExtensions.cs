@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Steward.Core.Access;
 using Steward.Core.Caching;
+using Steward.Core.Catalog;
 using Steward.Core.Events;
 using Steward.Core.Idempotency;
 using Steward.Core.Identity;
@@ -46,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddIdentity();
         services.AddEvents();
         services.AddIdempotency();
+        services.AddCatalog();
         return services;
     }
 }

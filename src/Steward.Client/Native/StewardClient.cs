@@ -53,6 +53,15 @@ public sealed class StewardClient
     /// <summary>The event log: <c>/api/v1/events</c>.</summary>
     public EventsClient Events => field ??= new(transport);
 
+    /// <summary>Product types: <c>/api/v1/product-types</c>.</summary>
+    public ProductTypesClient ProductTypes => field ??= new(transport);
+
+    /// <summary>Plans of the account's catalog: <c>/api/v1/plans</c>.</summary>
+    public PlansClient Plans => field ??= new(transport);
+
+    /// <summary>Users' subscriptions: <c>/api/v1/users/{id}/subscriptions</c> and <c>/api/v1/subscriptions</c>.</summary>
+    public SubscriptionsClient Subscriptions => field ??= new(transport);
+
     /// <summary>Exchanges an API key and secret for a token (OAuth client_credentials) and returns a client using it.</summary>
     /// <param name="http">The HTTP client, whose base address is the Steward server; it is not disposed by the client.</param>
     /// <param name="apiKey">The API key.</param>

@@ -27,6 +27,18 @@ public sealed class StewardOptions
 
     /// <summary>Lockouts, sign-in rates and the password-check bound.</summary>
     public BruteForceOptions BruteForce { get; set; } = new();
+
+    /// <summary>How subscriptions renew and lapse (<c>Steward:Subscriptions</c>).</summary>
+    public SubscriptionOptions Subscriptions { get; set; } = new();
+}
+
+public sealed class SubscriptionOptions
+{
+    /// <summary>Days a due renewal keeps the subscription active before it lapses (0: lapse at once).</summary>
+    public double GracePeriodDays { get; set; } = 3;
+
+    /// <summary>How often the background worker looks for subscriptions whose period or grace has ended.</summary>
+    public int CheckIntervalSeconds { get; set; } = 30;
 }
 
 public sealed class StorageOptions

@@ -12,9 +12,18 @@ public sealed record Error(ErrorCode Code, string Message, IReadOnlyDictionary<s
     /// <summary>With <see cref="ErrorCode.TooManyAttempts"/>: whole seconds until an attempt may be made again (at least 1).</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>
+    /// A stable, snake_case name for why a state refused the change (<c>plan_disabled</c>), when one
+    /// code covers several situations a face must tell apart; the areas declare their reasons.
+    /// </summary>
+    public string? Reason { get; init; }
+
     public static Error NotFound(string what) => new(ErrorCode.NotFound, $"{what} was not found.");
 
     public static Error Conflict(string message) => new(ErrorCode.Conflict, message);
+
+    /// <summary>A conflict with the current state, named by a stable <paramref name="reason"/> (see <see cref="Reason"/>).</summary>
+    public static Error Refused(string reason, string message) => new(ErrorCode.Conflict, message) { Reason = reason };
 
     /// <summary>A value of one field is taken (a name, a domain), so clients can show it beside the field.</summary>
     public static Error Conflict(string field, string message) =>

@@ -16,6 +16,15 @@ public sealed class Account : IPublicEntity
 
     public string Email { get; set; } = "";
 
+    /// <summary>
+    /// Unique on the server: lower-case letters, digits and dashes. Names the account where a face
+    /// needs a name in a path (a Keycloak-style realm, a Spreedly site).
+    /// </summary>
+    public string Slug { get; set; } = "";
+
+    /// <summary>A test account (a Spreedly test site): faces allow what only test sites may do, such as deleting all subscribers.</summary>
+    public bool Test { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

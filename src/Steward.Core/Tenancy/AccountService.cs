@@ -11,10 +11,11 @@ namespace Steward.Core.Tenancy;
 /// <summary>An account created together with its first credential.</summary>
 public sealed record CreatedAccount(Account Account, IssuedCredential Credential);
 
-public sealed record AccountInput(string? Name, string? Email);
+/// <summary>Input for creating or changing an account; null fields are left as they are (or derived, on create).</summary>
+public sealed record AccountInput(string? Name, string? Email, string? Slug = null, bool? Test = null);
 
 /// <summary>Accounts (tenants). Only root creates, lists and deletes them; an account reads and renames itself.</summary>
-public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate gate, CredentialService credentials)
+public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate gate, CredentialService credentials, ReadCache cache)
 {
     public async Task<Result<CreatedAccount>> CreateAsync(Principal p, AccountInput input, CancellationToken ct = default)
     {
@@ -26,6 +27,7 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
         var v = new Validator();
         var name = v.Name("name", input.Name, Limits.Name, required: true)!;
         var email = v.Email("email", input.Email, required: true);
+        var askedSlug = ValidateSlug(v, input.Slug);
         if (!v.IsValid)
         {
             return v.ToError();
@@ -33,6 +35,13 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
 
         return await gate.ExecuteAsync(p, async ctx =>
         {
+            if (askedSlug is not null && await ctx.Db.Accounts.AnyAsync(a => a.Slug == askedSlug))
+            {
+                return SlugTaken(askedSlug);
+            }
+
+            var slug = askedSlug ?? await FreeSlugAsync(ctx.Db, Ids.Slug.From(name, "account"));
+            ctx.OnUniqueViolation = SlugTaken(slug);
             var number = (await ctx.Db.Accounts.MaxAsync(a => (long?)a.Number) ?? 0) + 1;
             var account = new Account
             {
@@ -40,6 +49,8 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
                 Number = number,
                 Name = name,
                 Email = email!,
+                Slug = slug,
+                Test = input.Test ?? false,
                 CreatedAt = ctx.Now,
                 UpdatedAt = ctx.Now,
                 Version = 1,
@@ -61,6 +72,33 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
         await using var db = await dbs.CreateDbContextAsync(ct);
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         return account is null ? Error.NotFound("Account") : account;
+    }
+
+    /// <summary>
+    /// The account a slug names (a realm, a Spreedly site), or null. No access check: a face resolves
+    /// the account from its path first and authenticates the caller against it after. Cached.
+    /// </summary>
+    public async Task<Account?> FindBySlugAsync(string slug, CancellationToken ct = default)
+    {
+        if (!Ids.Slug.IsValid(slug))
+        {
+            return null;
+        }
+
+        var key = new AccountSlugCacheKey(slug);
+        if (cache.TryGet<Account>(key, out var cached))
+        {
+            return cached;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        if (account is not null)
+        {
+            cache.Set(key, account);
+        }
+
+        return account;
     }
 
     public async Task<Result<Page<Account>>> ListAsync(Principal p, int? limit, string? cursor, CancellationToken ct = default)
@@ -97,9 +135,15 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
         var v = new Validator();
         var name = input.Name is null ? null : v.Name("name", input.Name, Limits.Name, required: true);
         var email = input.Email is null ? null : v.Email("email", input.Email, required: true);
+        var slug = ValidateSlug(v, input.Slug);
         if (!v.IsValid)
         {
             return v.ToError();
+        }
+
+        if (input.Test is not null && !p.IsRoot)
+        {
+            return Error.Forbidden("Only root may mark an account as a test account.");
         }
 
         return await gate.ExecuteAsync(p, async ctx =>
@@ -115,8 +159,20 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
                 return Error.VersionConflict();
             }
 
+            if (slug is not null && slug != account.Slug)
+            {
+                if (await ctx.Db.Accounts.AnyAsync(a => a.Slug == slug))
+                {
+                    return SlugTaken(slug);
+                }
+
+                ctx.OnUniqueViolation = SlugTaken(slug);
+                account.Slug = slug;
+            }
+
             account.Name = name ?? account.Name;
             account.Email = email ?? account.Email;
+            account.Test = input.Test ?? account.Test;
             account.UpdatedAt = ctx.Now;
             account.Version++;
             ctx.Emit(account.Id, AccountEvent.Of<AccountUpdated>(account));
@@ -147,5 +203,38 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
             ctx.Emit(id, AccountEvent.Of<AccountDeleted>(account));
             return Result<Done>.Ok(new Done());
         }, ct);
+    }
+
+    private static string? ValidateSlug(Validator v, string? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (!Ids.Slug.IsValid(raw))
+        {
+            v.Add("slug", FieldRule.Format, $"slug must be 1 to {Ids.Slug.MaxLength} lower-case letters, digits and single dashes, not starting or ending with a dash.");
+            return null;
+        }
+
+        return raw;
+    }
+
+    private static Error SlugTaken(string slug) => Error.Conflict("slug", $"The slug '{slug}' is already taken.");
+
+    /// <summary>The first of <c>base</c>, <c>base-2</c>, <c>base-3</c>… that no account has; one indexed range read.</summary>
+    private static async Task<string> FreeSlugAsync(StewardDb db, string baseSlug)
+    {
+        var prefix = baseSlug + "-";
+        var taken = (await db.Accounts.Where(a => a.Slug == baseSlug || a.Slug.StartsWith(prefix)).Select(a => a.Slug).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        for (var n = 1; ; n++)
+        {
+            var candidate = Ids.Slug.WithSuffix(baseSlug, n);
+            if (!taken.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
     }
 }

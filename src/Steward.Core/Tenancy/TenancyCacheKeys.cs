@@ -5,3 +5,6 @@ public sealed record OrganisationCacheKey(Guid Id);
 
 /// <summary>A user's organisation roles, cached by user id for access checks.</summary>
 public sealed record MembershipsCacheKey(Guid UserId);
+
+/// <summary>An account by its slug, for faces that name the account in the path (a realm, a site).</summary>
+public sealed record AccountSlugCacheKey(string Slug);

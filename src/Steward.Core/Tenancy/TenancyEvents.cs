@@ -18,12 +18,25 @@ public abstract record AccountEvent : StewardEvent
 
     public string? Email { get; init; }
 
+    public string Slug { get; init; } = "";
+
+    public bool Test { get; init; }
+
     public int Version { get; init; }
 
     public override string SubjectId => Id;
 
+    /// <summary>The account may have had another slug before; drop whatever slug entry points at it.</summary>
+    public override void Invalidate(ReadCache cache)
+    {
+        if (PublicId.TryParse<Account>(Id, out var id))
+        {
+            cache.RemoveWhere<AccountSlugCacheKey>((_, value) => value is Account a && a.Id == id);
+        }
+    }
+
     public static T Of<T>(Account a) where T : AccountEvent, new() =>
-        new() { Id = PublicId.Of<Account>(a.Id), Number = a.Number, Name = a.Name, Email = a.Email, Version = a.Version };
+        new() { Id = PublicId.Of<Account>(a.Id), Number = a.Number, Name = a.Name, Email = a.Email, Slug = a.Slug, Test = a.Test, Version = a.Version };
 }
 
 [EventType("account.created")]

@@ -14,11 +14,11 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/accounts").WithTags("Accounts");
-        group.MapPost("/", Create).WithName("CreateAccount").WithSummary("Create an account (root only); answers its first API key and secret, shown once.")
+        group.MapPost("/", Create).WithName("CreateAccount").WithSummary("Create an account (root only), with an optional unique slug (derived from the name when absent) and test flag; answers its first API key and secret, shown once.")
             .Accepts<AccountRequest>("application/json");
         group.MapGet("/", List).WithName("ListAccounts").WithSummary("List accounts (root: all; an account: itself).");
         group.MapGet("/{id}", Get).WithName("GetAccount").WithSummary("Read an account.");
-        group.MapPatch("/{id}", Update).WithName("UpdateAccount").WithSummary("Change an account's name or email; honours If-Match.")
+        group.MapPatch("/{id}", Update).WithName("UpdateAccount").WithSummary("Change an account's name, email or slug (and, root only, its test flag); honours If-Match.")
             .Accepts<AccountRequest>("application/json");
         group.MapDelete("/{id}", Delete).WithName("DeleteAccount").WithSummary("Delete an account and everything in it (root only).");
         return group;
@@ -32,7 +32,7 @@ public static class AccountsApi
             return Problems.From(body.Error!);
         }
 
-        var result = await accounts.CreateAsync(http.GetPrincipal(), new AccountInput(body.Value.Name, body.Value.Email), http.RequestAborted);
+        var result = await accounts.CreateAsync(http.GetPrincipal(), new AccountInput(body.Value.Name, body.Value.Email, body.Value.Slug, body.Value.Test), http.RequestAborted);
         return Http.Created(http, result, CreatedAccountResource.From, a => "/api/v1/accounts/" + a.Id, c => c.Account.Version);
     }
 
@@ -53,7 +53,7 @@ public static class AccountsApi
             return Problems.From(error);
         }
 
-        var result = await accounts.UpdateAsync(http.GetPrincipal(), id.Value, new AccountInput(body.Value.Name, body.Value.Email), version.Value, http.RequestAborted);
+        var result = await accounts.UpdateAsync(http.GetPrincipal(), id.Value, new AccountInput(body.Value.Name, body.Value.Email, body.Value.Slug, body.Value.Test), version.Value, http.RequestAborted);
         return Http.Tagged(http, result, AccountResource.From, a => a.Version);
     }
 

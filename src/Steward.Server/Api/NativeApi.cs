@@ -22,6 +22,9 @@ public static class NativeApi
         api.MapCredentialsApi();
         api.MapTokensApi();
         api.MapEventsApi();
+        api.MapProductTypesApi();
+        api.MapPlansApi();
+        api.MapSubscriptionsApi();
         return api;
     }
 }

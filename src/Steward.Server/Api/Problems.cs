@@ -29,6 +29,11 @@ public static class Problems
         {
             ["code"] = CodeName(error.Code),
         };
+        if (error.Reason is { } reason)
+        {
+            extensions["reason"] = reason;
+        }
+
         if (error.Fields is { Count: > 0 })
         {
             extensions["errors"] = error.Fields;

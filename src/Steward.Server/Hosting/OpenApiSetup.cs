@@ -12,7 +12,7 @@ public static class OpenApiSetup
             {
                 Title = "Steward",
                 Version = "v1",
-                Description = "Self-hosted account server: accounts, organisations, units, users, devices, credentials and tokens, and the event log. "
+                Description = "Self-hosted account server: accounts, organisations, units, users, devices, credentials and tokens, a catalog of plans and users' subscriptions, and the event log. "
                     + "Get a token from POST /oauth/token and send it as 'Authorization: Bearer <token>'. Errors are RFC 9457 problem details.",
             };
             document.Components ??= new OpenApiComponents();

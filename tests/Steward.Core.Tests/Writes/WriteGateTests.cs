@@ -323,6 +323,7 @@ public sealed class WriteGateTests : IAsyncLifetime, IAsyncDisposable
         Number = number,
         Name = $"Account {number}",
         Email = $"a{number}@example.com",
+        Slug = $"account-{number}",
         CreatedAt = ctx.Now,
         UpdatedAt = ctx.Now,
     };

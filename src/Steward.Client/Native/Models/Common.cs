@@ -13,4 +13,5 @@ public sealed record ItemList<T>(IReadOnlyList<T> Items, string? NextCursor);
 /// <param name="Detail">What went wrong, for a person.</param>
 /// <param name="Code">Stable error code (validation, not-found, conflict, forbidden, unauthorized, version-conflict, limit-reached).</param>
 /// <param name="Errors">Field errors, by field name.</param>
-public sealed record Problem(string? Type, string? Title, int Status, string? Detail, string? Code, IReadOnlyDictionary<string, string[]>? Errors);
+/// <param name="Reason">Why a conflict was refused, when the code alone does not say (<c>plan_disabled</c>, <c>not_eligible_for_free_trial</c>…).</param>
+public sealed record Problem(string? Type, string? Title, int Status, string? Detail, string? Code, IReadOnlyDictionary<string, string[]>? Errors, string? Reason = null);

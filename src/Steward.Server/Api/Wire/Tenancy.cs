@@ -9,16 +9,19 @@ namespace Steward.Server.Api.Wire;
 // Accounts, organisations, units and memberships on the native wire (snake_case). Request bodies leave every field optional at the JSON level
 // so that the core reports all missing or invalid fields at once, by name.
 
-public sealed record AccountResource(string Id, long Number, string Name, string Email, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version)
+public sealed record AccountResource(string Id, long Number, string Name, string Email, string Slug, bool Test, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version)
 {
     public static AccountResource From(Account a) =>
-        new(PublicId.Of<Account>(a.Id), a.Number, a.Name, a.Email, a.CreatedAt, a.UpdatedAt, a.Version);
+        new(PublicId.Of<Account>(a.Id), a.Number, a.Name, a.Email, a.Slug, a.Test, a.CreatedAt, a.UpdatedAt, a.Version);
 }
 
-public sealed record CreatedAccountResource(string Id, long Number, string Name, string Email, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, string CredentialId, string ApiKey, string ApiSecret)
+public sealed record CreatedAccountResource(
+    string Id, long Number, string Name, string Email, string Slug, bool Test, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version,
+    string CredentialId, string ApiKey, string ApiSecret)
 {
     public static CreatedAccountResource From(CreatedAccount c) =>
-        new(PublicId.Of<Account>(c.Account.Id), c.Account.Number, c.Account.Name, c.Account.Email, c.Account.CreatedAt, c.Account.UpdatedAt, c.Account.Version,
+        new(PublicId.Of<Account>(c.Account.Id), c.Account.Number, c.Account.Name, c.Account.Email, c.Account.Slug, c.Account.Test,
+            c.Account.CreatedAt, c.Account.UpdatedAt, c.Account.Version,
             PublicId.Of<Credential>(c.Credential.Credential.Id), c.Credential.Credential.ApiKey, c.Credential.Secret);
 }
 
@@ -51,7 +54,7 @@ public sealed record MembershipResource(string OrganisationId, string UserId, Me
         new(PublicId.Of<Organisation>(m.OrganisationId), PublicId.Of<User>(m.UserId), m.Role, m.CreatedAt, m.Version);
 }
 
-public sealed record AccountRequest(string? Name, string? Email);
+public sealed record AccountRequest(string? Name, string? Email, string? Slug, bool? Test);
 
 public sealed record OrganisationRequest(string? Name, string? DomainName, string? Description, string? AccountId);
 
