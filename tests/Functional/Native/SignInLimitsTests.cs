@@ -78,7 +78,7 @@ public sealed class SignInLimitsTests(TightSignInLimits server) : IClassFixture<
     [StewardFact]
     public async Task Password_checks_beyond_the_bound_are_refused_untried_not_queued_for_ever()
     {
-        var tasks = Enumerable.Range(0, 16).Select(async i =>
+        var tasks = Enumerable.Range(0, 48).Select(async i =>
         {
             using var client = Factory.CreateClient();
             using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
