@@ -9,6 +9,7 @@ using Steward.Core.Identity;
 using Steward.Core.Options;
 using Steward.Core.Security;
 using Steward.Core.Tenancy;
+using Steward.Core.Webhooks;
 using Steward.Core.Writes;
 
 namespace Steward.Core;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddIdentity();
         services.AddEvents();
         services.AddIdempotency();
+        services.AddWebhooks();
         return services;
     }
 }

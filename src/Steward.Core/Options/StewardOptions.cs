@@ -24,6 +24,24 @@ public sealed class StewardOptions
 
     /// <summary>How often another instance's revocations and changes are picked up from the database.</summary>
     public int SyncIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Webhook delivery (<c>Steward:Webhooks</c>).</summary>
+    public WebhookOptions Webhooks { get; set; } = new();
+}
+
+public sealed class WebhookOptions
+{
+    /// <summary>
+    /// Lets endpoints target loopback and private addresses over plain <c>http://</c> (development,
+    /// tests, a receiver on the same network). Off: only public <c>https://</c> targets are accepted.
+    /// </summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    /// <summary>Whether this instance sends deliveries. Any number of instances may; each delivery is sent by one.</summary>
+    public bool DeliveryEnabled { get; set; } = true;
+
+    /// <summary>How often the worker looks for due retries and for events other instances wrote.</summary>
+    public int PollIntervalMilliseconds { get; set; } = 1000;
 }
 
 public sealed class StorageOptions

@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Steward.Core.Access;
 using Steward.Core.Caching;
+using Steward.Core.Diagnostics;
 using Steward.Core.Events;
 using Steward.Core.Results;
 using Steward.Core.Storage;
@@ -99,6 +101,9 @@ public sealed class WriteGate : IAsyncDisposable
     private async Task ExecuteBatchAsync(List<WorkItem> batch)
     {
         var committed = new List<(WorkItem Item, WriteContext Context)>(batch.Count);
+        RecordQueueMetrics(batch);
+        using var activity = StewardMetrics.Tracing.StartActivity("write_gate.batch");
+        activity?.SetTag("steward.write_gate.batch_size", batch.Count);
         try
         {
             await using var db = await factory.CreateDbContextAsync();
@@ -189,11 +194,35 @@ public sealed class WriteGate : IAsyncDisposable
         if (committed.Count > 0)
         {
             notifier.Notify();
+            StewardMetrics.Writes.Add(committed.Count);
+        }
+
+        if (committed.Count < batch.Count)
+        {
+            StewardMetrics.WritesRefused.Add(batch.Count - committed.Count);
         }
 
         foreach (var item in batch)
         {
             item.Complete();
+        }
+    }
+
+    /// <summary>Batch size and queue wait, only when someone listens (the timestamps are taken anyway: one read of a counter each).</summary>
+    private static void RecordQueueMetrics(List<WorkItem> batch)
+    {
+        if (StewardMetrics.WriteBatchSize.Enabled)
+        {
+            StewardMetrics.WriteBatchSize.Record(batch.Count);
+        }
+
+        if (StewardMetrics.WriteWait.Enabled)
+        {
+            var now = Stopwatch.GetTimestamp();
+            foreach (var item in batch)
+            {
+                StewardMetrics.WriteWait.Record(Stopwatch.GetElapsedTime(item.QueuedAt, now).TotalSeconds);
+            }
         }
     }
 
@@ -209,6 +238,9 @@ public sealed class WriteGate : IAsyncDisposable
     private abstract class WorkItem(Principal actor)
     {
         public Principal Actor { get; } = actor;
+
+        /// <summary>When the write was queued (<see cref="Stopwatch"/> ticks), for the wait-time histogram.</summary>
+        public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
         public bool IsExpectedFailure { get; protected set; }
 

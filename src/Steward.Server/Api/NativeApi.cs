@@ -21,6 +21,7 @@ public static class NativeApi
         api.MapCredentialsApi();
         api.MapTokensApi();
         api.MapEventsApi();
+        api.MapWebhooksApi();
         return api;
     }
 }
