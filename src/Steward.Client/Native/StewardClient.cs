@@ -53,6 +53,9 @@ public sealed class StewardClient
     /// <summary>The event log: <c>/api/v1/events</c>.</summary>
     public EventsClient Events => field ??= new(transport);
 
+    /// <summary>Webhook endpoints, their delivery log and dead letters: <c>/api/v1/webhooks</c>.</summary>
+    public WebhooksClient Webhooks => field ??= new(transport);
+
     /// <summary>Exchanges an API key and secret for a token (OAuth client_credentials) and returns a client using it.</summary>
     /// <param name="http">The HTTP client, whose base address is the Steward server; it is not disposed by the client.</param>
     /// <param name="apiKey">The API key.</param>

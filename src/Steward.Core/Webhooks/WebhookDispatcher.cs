@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Access;
 using Steward.Core.Diagnostics;
@@ -96,10 +97,20 @@ public sealed class WebhookDispatcher(IDbContextFactory<StewardDb> dbs, WriteGat
                 continue;
             }
 
-            var secrets = new List<string>(2) { protector.Unprotect(endpoint.Secret) };
-            if (endpoint.PreviousSecret is { } previous && endpoint.PreviousSecretExpiresAt > now)
+            List<string> secrets;
+            try
             {
-                secrets.Add(protector.Unprotect(previous));
+                secrets = [protector.Unprotect(endpoint.Secret)];
+                if (endpoint.PreviousSecret is { } previous && endpoint.PreviousSecretExpiresAt > now)
+                {
+                    secrets.Add(protector.Unprotect(previous));
+                }
+            }
+            catch (CryptographicException)
+            {
+                // A master key missing from the configuration: say so on the message (replayable once fixed), and let the others go.
+                result.Add(new ClaimedDelivery(null, d.Id, token, "The signing secret could not be decrypted: is its master key in Steward:MasterKey or Steward:PreviousMasterKeys?"));
+                continue;
             }
 
             var message = new WebhookMessage(d.Id, d.EndpointId, PublicId.Of<WebhookDelivery>(d.Id), endpoint.Url, secrets, payload.Render(e));

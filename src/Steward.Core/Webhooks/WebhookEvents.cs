@@ -1,3 +1,4 @@
+using Steward.Core.Caching;
 using Steward.Core.Events;
 using Steward.Core.Ids;
 using Steward.Core.Tenancy;
@@ -22,6 +23,9 @@ public abstract record WebhookEvent : StewardEvent
     public int Version { get; init; }
 
     public override string SubjectId => Id;
+
+    /// <summary>An endpoint appeared, changed or went: the delivery worker looks at the endpoints again.</summary>
+    public override void Invalidate(ReadCache cache) => cache.Remove(NoEnabledWebhooks.Key);
 
     public static T Of<T>(WebhookEndpoint e) where T : WebhookEvent, new() => new()
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Access;
+using Steward.Core.Caching;
 using Steward.Core.Events;
 using Steward.Core.Ids;
 using Steward.Core.Results;
@@ -15,16 +16,27 @@ namespace Steward.Core.Webhooks;
 /// never skips one; two instances racing for the same page are settled by the cursor (the second
 /// finds it moved) and by the unique (endpoint, event) index.
 /// </summary>
-public sealed class WebhookFanOut(IDbContextFactory<StewardDb> dbs, WriteGate gate)
+public sealed class WebhookFanOut(IDbContextFactory<StewardDb> dbs, WriteGate gate, ReadCache cache)
 {
     private const int PageSize = 500;
+
+    /// <summary>
+    /// True when no enabled endpoint exists, as last seen: then there is nothing to enqueue or send, and the
+    /// worker asks the database nothing until a <c>webhook.*</c> event drops the marker (<see cref="WebhookEvent.Invalidate"/>).
+    /// </summary>
+    public bool IsIdle => cache.TryGet<NoEnabledWebhooks>(NoEnabledWebhooks.Key, out _);
 
     /// <summary>Enqueues deliveries for the next page of events; true when it did (another page may follow).</summary>
     public async Task<bool> RunOnceAsync(CancellationToken ct)
     {
+        if (IsIdle)
+        {
+            return false;
+        }
+
+        // The marker is set before looking: a webhook created meanwhile removes it again, so a stale "none" cannot stick.
+        cache.Set(NoEnabledWebhooks.Key, new NoEnabledWebhooks());
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var cursors = db.WebhookCursors;
-        var cursor = await cursors.AsNoTracking().Where(c => c.Id == WebhookCursor.SingletonId).Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(ct);
         var endpoints = db.WebhookEndpoints;
         var firstStart = await endpoints.Where(e => e.Enabled).MinAsync(e => (long?)e.StartSequence, ct);
         if (firstStart is null)
@@ -32,6 +44,10 @@ public sealed class WebhookFanOut(IDbContextFactory<StewardDb> dbs, WriteGate ga
             // No endpoint to deliver to; a new one starts after the events already written.
             return false;
         }
+
+        cache.Remove(NoEnabledWebhooks.Key);
+        var cursors = db.WebhookCursors;
+        var cursor = await cursors.AsNoTracking().Where(c => c.Id == WebhookCursor.SingletonId).Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(ct);
 
         var after = Math.Max(cursor ?? 0, firstStart.Value);
         var events = await db.Events.AsNoTracking()
@@ -98,4 +114,12 @@ public sealed class WebhookFanOut(IDbContextFactory<StewardDb> dbs, WriteGate ga
         }, CancellationToken.None);
         return result.IsSuccess;
     }
+}
+
+/// <summary>The cache marker "no enabled webhook endpoint exists"; any endpoint event drops it.</summary>
+public sealed class NoEnabledWebhooks
+{
+    public static readonly object Key = new NoEnabledWebhooksKey();
+
+    private sealed record NoEnabledWebhooksKey;
 }

@@ -85,7 +85,7 @@ public sealed class WebhookWorker(
     private async Task<bool> ClaimAndStartAsync(CancellationToken stoppingToken)
     {
         var room = MaxInFlight - inFlight.Count;
-        if (room <= 0)
+        if (room <= 0 || fanOut.IsIdle)
         {
             return false;
         }
