@@ -68,6 +68,28 @@ public sealed class MetricsTests
         Assert.Equal(HttpStatusCode.OK, await ScrapeAsync(server, root));
     }
 
+    [StewardFact]
+    public async Task With_an_OTLP_endpoint_traces_are_exported_there()
+    {
+        await using var collector = await Webhooks.WebhookReceiver.StartAsync();
+        var server = StewardFactory.With(("Steward:Otlp:Endpoint", collector.BaseUrl), ("Steward:Otlp:Protocol", "http/protobuf"));
+        try
+        {
+            using var tenant = await server.NewTenantAsync();
+            await tenant.Http.NewOrganisationAsync();
+            Assert.NotNull(server.Services.GetService<TracerProvider>());
+        }
+        finally
+        {
+            // Stopping flushes the exporters.
+            server.Dispose();
+        }
+
+        var seen = new List<Webhooks.ReceivedWebhook>();
+        var traces = await collector.NextMatchingAsync(r => r.Path == "/v1/traces", seen);
+        Assert.Equal("application/x-protobuf", traces.ContentType);
+    }
+
     private static async Task<HttpStatusCode> ScrapeAsync(StewardFactory server, string? token)
     {
         using var client = server.CreateClient();

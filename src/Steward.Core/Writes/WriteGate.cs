@@ -64,7 +64,13 @@ public sealed class WriteGate : IAsyncDisposable
         this.cache = cache;
         this.notifier = notifier;
         this.logger = logger;
-        loop = Task.Run(RunAsync);
+
+        // The writer outlives whichever request first needed the gate: it must not inherit that request's
+        // ambient state (its trace above all, or every batch would be traced as part of it).
+        using (ExecutionContext.SuppressFlow())
+        {
+            loop = Task.Run(RunAsync);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> inside the gate. A failed result or an exception leaves nothing written.</summary>
