@@ -216,7 +216,7 @@ public static class WebhookKit
         for (var i = 0; i < 100; i++)
         {
             factory.Time.Advance(TimeSpan.FromMilliseconds(500));
-            if (await receiver.TryNextAsync(TimeSpan.FromMilliseconds(100)) is { } next)
+            if (await receiver.TryNextAsync(TimeSpan.FromMilliseconds(200)) is { } next)
             {
                 return next;
             }
