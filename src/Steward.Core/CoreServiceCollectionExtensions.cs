@@ -11,6 +11,7 @@ using Steward.Core.Options;
 using Steward.Core.Security;
 using Steward.Core.Storage;
 using Steward.Core.Tenancy;
+using Steward.Core.Webhooks;
 using Steward.Core.Writes;
 
 namespace Steward.Core;
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddEvents();
         services.AddIdempotency();
         services.AddCatalog();
+        services.AddWebhooks();
         return services;
     }
 }

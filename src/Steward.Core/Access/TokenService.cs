@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Steward.Core.Diagnostics;
 using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
@@ -213,8 +214,22 @@ public sealed class TokenService(
     {
         var now = time.GetUtcNow();
         var claims = new TokenClaims(kind, Guid.NewGuid(), now, now + credentials.TokenLifetime, accountId, organisationId, subjectId, credentialId);
+        if (StewardMetrics.TokensIssued.Enabled)
+        {
+            StewardMetrics.TokensIssued.Add(1, new KeyValuePair<string, object?>("kind", KindTag(kind)));
+        }
+
         return new IssuedToken(codec.Encode(claims), claims.ExpiresAt, kind, claims.TokenId);
     }
+
+    private static string KindTag(PrincipalKind kind) => kind switch
+    {
+        PrincipalKind.Root => "root",
+        PrincipalKind.Account => "account",
+        PrincipalKind.Organisation => "organisation",
+        PrincipalKind.User => "user",
+        _ => "other",
+    };
 
     private static class DummyHash
     {

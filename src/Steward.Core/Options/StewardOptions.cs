@@ -30,6 +30,9 @@ public sealed class StewardOptions
 
     /// <summary>How subscriptions renew and lapse (<c>Steward:Subscriptions</c>).</summary>
     public SubscriptionOptions Subscriptions { get; set; } = new();
+
+    /// <summary>Webhook delivery (<c>Steward:Webhooks</c>).</summary>
+    public WebhookOptions Webhooks { get; set; } = new();
 }
 
 public sealed class SubscriptionOptions
@@ -39,6 +42,21 @@ public sealed class SubscriptionOptions
 
     /// <summary>How often the background worker looks for subscriptions whose period or grace has ended.</summary>
     public int CheckIntervalSeconds { get; set; } = 30;
+}
+
+public sealed class WebhookOptions
+{
+    /// <summary>
+    /// Lets endpoints target loopback and private addresses over plain <c>http://</c> (development,
+    /// tests, a receiver on the same network). Off: only public <c>https://</c> targets are accepted.
+    /// </summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    /// <summary>Whether this instance sends deliveries. Any number of instances may; each delivery is sent by one.</summary>
+    public bool DeliveryEnabled { get; set; } = true;
+
+    /// <summary>How often the worker looks for due retries and for events other instances wrote.</summary>
+    public int PollIntervalMilliseconds { get; set; } = 1000;
 }
 
 public sealed class StorageOptions

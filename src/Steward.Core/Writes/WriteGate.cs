@@ -1,10 +1,12 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Steward.Core.Access;
 using Steward.Core.Caching;
+using Steward.Core.Diagnostics;
 using Steward.Core.Events;
 using Steward.Core.Results;
 using Steward.Core.Storage;
@@ -64,7 +66,13 @@ public sealed class WriteGate : IAsyncDisposable
         this.cache = cache;
         this.notifier = notifier;
         this.logger = logger;
-        loop = Task.Run(RunAsync);
+
+        // The writer outlives whichever request first needed the gate: it must not inherit that request's
+        // ambient state (its trace above all, or every batch would be traced as part of it).
+        using (ExecutionContext.SuppressFlow())
+        {
+            loop = Task.Run(RunAsync);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> inside the gate. A failed result or an exception leaves nothing written.</summary>
@@ -102,6 +110,9 @@ public sealed class WriteGate : IAsyncDisposable
     private async Task ExecuteBatchAsync(List<WorkItem> batch)
     {
         var committed = new List<(WorkItem Item, WriteContext Context)>(batch.Count);
+        RecordQueueMetrics(batch);
+        using var activity = StewardMetrics.Tracing.StartActivity("write_gate.batch");
+        activity?.SetTag("steward.write_gate.batch_size", batch.Count);
 
         // A lone write needs no savepoint: if it fails, the whole transaction is rolled back.
         var savepoints = batch.Count > 1;
@@ -205,6 +216,12 @@ public sealed class WriteGate : IAsyncDisposable
         if (committed.Count > 0)
         {
             notifier.Notify();
+            StewardMetrics.Writes.Add(committed.Count);
+        }
+
+        if (committed.Count < batch.Count)
+        {
+            StewardMetrics.WritesRefused.Add(batch.Count - committed.Count);
         }
 
         foreach (var item in batch)
@@ -278,6 +295,24 @@ public sealed class WriteGate : IAsyncDisposable
         return writerDb;
     }
 
+    /// <summary>Batch size and queue wait, only when someone listens.</summary>
+    private static void RecordQueueMetrics(List<WorkItem> batch)
+    {
+        if (StewardMetrics.WriteBatchSize.Enabled)
+        {
+            StewardMetrics.WriteBatchSize.Record(batch.Count);
+        }
+
+        if (StewardMetrics.WriteWait.Enabled)
+        {
+            var now = Stopwatch.GetTimestamp();
+            foreach (var item in batch)
+            {
+                StewardMetrics.WriteWait.Record(Stopwatch.GetElapsedTime(item.QueuedAt, now).TotalSeconds);
+            }
+        }
+    }
+
     /// <summary>Forgets the writer's context after a failed batch, so the next one starts on a fresh connection.</summary>
     private async Task DropWriterDbAsync()
     {
@@ -307,6 +342,9 @@ public sealed class WriteGate : IAsyncDisposable
     private abstract class WorkItem(Principal actor)
     {
         public Principal Actor { get; } = actor;
+
+        /// <summary>When the write was queued (<see cref="Stopwatch"/> ticks), for the wait-time histogram.</summary>
+        public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
         public bool IsExpectedFailure { get; protected set; }
 

@@ -25,6 +25,7 @@ public static class NativeApi
         api.MapProductTypesApi();
         api.MapPlansApi();
         api.MapSubscriptionsApi();
+        api.MapWebhooksApi();
         return api;
     }
 }

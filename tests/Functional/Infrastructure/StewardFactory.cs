@@ -32,34 +32,44 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
 
     private readonly string connectionString;
     private readonly bool ownsDatabase;
-    private readonly IReadOnlyDictionary<string, string?> settings = new Dictionary<string, string?>();
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
     public StewardFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    private StewardFactory(IReadOnlyDictionary<string, string?> settings)
     {
         connectionString = TestDatabase.SkipReason is null ? TestDatabase.Create() : "";
         ownsDatabase = true;
-    }
-
-    /// <summary>A server of its own with these settings on top of the defaults (<c>Steward:BruteForce:FailuresPerName</c>...).</summary>
-    private StewardFactory(IReadOnlyDictionary<string, string?> settings)
-        : this()
-    {
         this.settings = settings;
     }
 
     /// <summary>A second instance on the same database and master key (several servers behind one load balancer).</summary>
-    private StewardFactory(StewardFactory first)
+    private StewardFactory(StewardFactory first, IEnumerable<(string Key, string? Value)> extra)
     {
         connectionString = first.connectionString;
         MasterKey = first.MasterKey;
+        var merged = first.settings.ToDictionary();
+        foreach (var (key, value) in extra)
+        {
+            merged[key] = value;
+        }
+
+        settings = merged;
         Time = new FakeTimeProvider(first.Time.GetUtcNow()) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
     }
+
+    /// <summary>A server on its own fresh database with extra configuration (<c>Steward:Metrics:Enabled</c>, say). The caller disposes it.</summary>
+    public static StewardFactory With(params (string Key, string? Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => s.Value));
 
     /// <summary>The master key (base64): shared by instances of one deployment.</summary>
     public string MasterKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Starts another Steward instance on this one's database. The caller disposes it.</summary>
-    public StewardFactory Peer() => new(this);
+    public StewardFactory Peer(params (string Key, string? Value)[] extraSettings) => new(this, extraSettings);
 
     /// <summary>A server with its own database and these settings; the caller disposes it.</summary>
     public static StewardFactory With(IReadOnlyDictionary<string, string?> settings) => new(settings);
@@ -95,6 +105,9 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Steward:SyncIntervalMilliseconds", "100");
         builder.UseSetting("STEWARD_BOOTSTRAP_ADMIN_KEY", RootKey);
         builder.UseSetting("STEWARD_BOOTSTRAP_ADMIN_SECRET", RootSecret);
+
+        // Webhook tests deliver to a receiver on loopback; the SSRF tests turn this off again.
+        builder.UseSetting("Steward:Webhooks:AllowPrivateTargets", "true");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

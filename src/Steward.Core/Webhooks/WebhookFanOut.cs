@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Steward.Core.Access;
+using Steward.Core.Caching;
+using Steward.Core.Events;
+using Steward.Core.Ids;
+using Steward.Core.Results;
+using Steward.Core.Storage;
+using Steward.Core.Writes;
+
+namespace Steward.Core.Webhooks;
+
+/// <summary>
+/// The outbox's reader: follows the event log from a durable cursor and enqueues one delivery per
+/// event and matching endpoint of the event's account, moving the cursor in the same write. Events
+/// become visible in sequence order (the gate serialises writers), so following <c>Sequence &gt; N</c>
+/// never skips one; two instances racing for the same page are settled by the cursor (the second
+/// finds it moved) and by the unique (endpoint, event) index.
+/// </summary>
+public sealed class WebhookFanOut(IDbContextFactory<StewardDb> dbs, WriteGate gate, ReadCache cache)
+{
+    private const int PageSize = 500;
+
+    /// <summary>
+    /// True when no enabled endpoint exists, as last seen: then there is nothing to enqueue or send, and the
+    /// worker asks the database nothing until a <c>webhook.*</c> event drops the marker (<see cref="WebhookEvent.Invalidate"/>).
+    /// </summary>
+    public bool IsIdle => cache.TryGet<NoEnabledWebhooks>(NoEnabledWebhooks.Key, out _);
+
+    /// <summary>Enqueues deliveries for the next page of events; true when it did (another page may follow).</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    {
+        if (IsIdle)
+        {
+            return false;
+        }
+
+        // The marker is set before looking: a webhook created meanwhile removes it again, so a stale "none" cannot stick.
+        cache.Set(NoEnabledWebhooks.Key, new NoEnabledWebhooks());
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var endpoints = db.WebhookEndpoints;
+        var firstStart = await endpoints.Where(e => e.Enabled).MinAsync(e => (long?)e.StartSequence, ct);
+        if (firstStart is null)
+        {
+            // No endpoint to deliver to; a new one starts after the events already written.
+            return false;
+        }
+
+        cache.Remove(NoEnabledWebhooks.Key);
+        var cursors = db.WebhookCursors;
+        var cursor = await cursors.AsNoTracking().Where(c => c.Id == WebhookCursor.SingletonId).Select(c => (long?)c.LastSequence).FirstOrDefaultAsync(ct);
+
+        var after = Math.Max(cursor ?? 0, firstStart.Value);
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.Sequence > after && e.AccountId != null)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, AccountId = e.AccountId!.Value, e.Type })
+            .Take(PageSize)
+            .ToListAsync(ct);
+        if (events.Count == 0)
+        {
+            return false;
+        }
+
+        var accounts = events.Select(e => e.AccountId).Distinct().ToList();
+        var targets = (await endpoints.AsNoTracking()
+                .Where(e => e.Enabled && accounts.Contains(e.AccountId))
+                .Select(e => new { e.Id, e.AccountId, e.EventTypes, e.StartSequence })
+                .ToListAsync(ct))
+            .Select(e => (e.Id, e.AccountId, Patterns: e.EventTypes.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.StartSequence))
+            .ToList();
+
+        var last = events[^1].Sequence;
+        var result = await gate.ExecuteAsync(Principal.System, async ctx =>
+        {
+            var row = await ctx.Db.WebhookCursors.FirstOrDefaultAsync(c => c.Id == WebhookCursor.SingletonId);
+            if ((row?.LastSequence ?? 0) != (cursor ?? 0))
+            {
+                return Error.Conflict("Another instance enqueued these events.");
+            }
+
+            if (row is null)
+            {
+                ctx.Db.WebhookCursors.Add(new WebhookCursor { LastSequence = last });
+            }
+            else
+            {
+                row.LastSequence = last;
+            }
+
+            // Bookkeeping of the outbox, not a change anyone made: no event (one would beget deliveries of itself).
+            foreach (var e in events)
+            {
+                foreach (var t in targets)
+                {
+                    if (t.AccountId == e.AccountId && e.Sequence > t.StartSequence && WebhookRules.Matches(t.Patterns, e.Type))
+                    {
+                        ctx.Db.WebhookDeliveries.Add(new WebhookDelivery
+                        {
+                            Id = PublicId.NewGuid(ctx.Now),
+                            EndpointId = t.Id,
+                            AccountId = e.AccountId,
+                            EventSequence = e.Sequence,
+                            EventType = e.Type,
+                            Status = DeliveryStatus.Pending,
+                            NextAttemptAt = ctx.Now,
+                            CreatedAt = ctx.Now,
+                            Version = 1,
+                        });
+                    }
+                }
+            }
+
+            return Result<Done>.Ok(new Done());
+        }, CancellationToken.None);
+        return result.IsSuccess;
+    }
+}
+
+/// <summary>The cache marker "no enabled webhook endpoint exists"; any endpoint event drops it.</summary>
+public sealed class NoEnabledWebhooks
+{
+    public static readonly object Key = new NoEnabledWebhooksKey();
+
+    private sealed record NoEnabledWebhooksKey;
+}
