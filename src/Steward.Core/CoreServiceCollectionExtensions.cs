@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Steward.Core.Access;
+using Steward.Core.Billing;
 using Steward.Core.Caching;
 using Steward.Core.Events;
 using Steward.Core.Idempotency;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddIdentity();
         services.AddEvents();
         services.AddIdempotency();
+        services.AddBilling();
         return services;
     }
 }

@@ -291,14 +291,6 @@ public sealed class CredentialService(
     }
 
 
-    public static string OwnerPublicId(PrincipalKind kind, Guid id) => kind switch
-    {
-        PrincipalKind.Root => PublicId.Format(PublicId.Root, id),
-        PrincipalKind.Account => PublicId.Of<Account>(id),
-        PrincipalKind.Organisation => PublicId.Of<Organisation>(id),
-        _ => PublicId.Of<User>(id),
-    };
-
     private async Task<Error?> CanManageAsync(Principal p, Credential c, CancellationToken ct)
     {
         if (p.IsRoot)
@@ -324,7 +316,7 @@ public sealed class CredentialService(
 
         if (!PrincipalKinds.TryParse(ownerId, out var kind, out var id) || !owners.TryGetValue(kind, out var owner))
         {
-            return Error.Invalid("owner_id", "owner_id must be the id of an account, organisation or user (acct-…, org-…, user-…).");
+            return Error.Invalid("owner_id", "owner_id must be the id of an account, organisation, user or merchant (acct-…, org-…, user-…, merchant-…).");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);

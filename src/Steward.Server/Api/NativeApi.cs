@@ -21,6 +21,9 @@ public static class NativeApi
         api.MapCredentialsApi();
         api.MapTokensApi();
         api.MapEventsApi();
+        api.MapMerchantsApi();
+        api.MapProductsApi();
+        api.MapChargesApi();
         return api;
     }
 }
