@@ -53,6 +53,15 @@ public sealed class StewardClient
     /// <summary>The event log: <c>/api/v1/events</c>.</summary>
     public EventsClient Events => field ??= new(transport);
 
+    /// <summary>Merchants, the services that post charges: <c>/api/v1/merchants</c>.</summary>
+    public MerchantsClient Merchants => field ??= new(transport);
+
+    /// <summary>Products in units, with their coins: <c>/api/v1/products</c>.</summary>
+    public ProductsClient Products => field ??= new(transport);
+
+    /// <summary>The ledger: posting and reading charges, <c>/api/v1/charges</c>.</summary>
+    public ChargesClient Charges => field ??= new(transport);
+
     /// <summary>Exchanges an API key and secret for a token (OAuth client_credentials) and returns a client using it.</summary>
     /// <param name="http">The HTTP client, whose base address is the Steward server; it is not disposed by the client.</param>
     /// <param name="apiKey">The API key.</param>

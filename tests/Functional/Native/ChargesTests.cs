@@ -166,6 +166,41 @@ public sealed class ChargesTests(StewardFactory factory) : IClassFixture<Steward
         }
     }
 
+    [StewardFact]
+    public async Task Every_billing_change_appends_a_typed_event_without_secrets()
+    {
+        using var a = await factory.NewTenantAsync();
+        var after = (await a.Http.EventsAsync()).Max(e => e.GetProperty("id").GetInt64());
+        using var dm = await factory.NewMerchantAsync(a.Http);
+        await a.Http.PatchJsonAsync("/api/v1/merchants/" + dm.Id, new { name = "renamed" });
+        var (_, unitId, productId) = await a.Http.NewProductTreeAsync();
+        using var tier = await a.Http.PostJsonAsync($"/api/v1/units/{unitId}/products", new { name = "t", type = BillingKit.Tier, flavour = "EVALUATION" });
+        var tierId = (await tier.ExpectJsonAsync(HttpStatusCode.Created)).Str("id");
+        await a.Http.PatchJsonAsync("/api/v1/products/" + productId, new { limit = 500 });
+        await dm.Http.ExpectAsync(HttpMethod.Put, $"/api/v1/products/{tierId}/claim", HttpStatusCode.OK, new { id = "p1" });
+        await dm.Http.ExpectAsync(HttpMethod.Delete, $"/api/v1/products/{tierId}/claim", HttpStatusCode.NoContent);
+        await a.Http.ExpectAsync(HttpMethod.Delete, "/api/v1/products/" + tierId, HttpStatusCode.NoContent);
+        await dm.Http.ChargeAsync(BillingKit.Line(productId, "2.5"), BillingKit.Line(productId, "1", kind: "credit"));
+
+        var events = await a.Http.EventsAsync(after);
+        string[] billing = ["merchant.", "product.", "charges."];
+        Assert.Equal(
+            ["merchant.created", "merchant.updated", "product.created", "product.created", "product.updated", "product.claimed", "product.unclaimed", "product.deleted", "charges.recorded"],
+            events.Select(e => e.Str("type")).Where(t => billing.Any(b => t.StartsWith(b, StringComparison.Ordinal))));
+        Assert.Contains(events, e => e.Str("type") == "credential.created" && e.GetProperty("data").Str("owner_id") == dm.Id);
+        var recorded = events.Single(e => e.Str("type") == "charges.recorded");
+        Assert.Equal(dm.Id, recorded.Str("actor_id"));
+        Assert.Equal(2, recorded.GetProperty("data").Number("lines"));
+        Assert.Equal(1.5m, recorded.GetProperty("data").GetProperty("coins").GetDecimal());
+        Assert.Equal(productId, Assert.Single(recorded.GetProperty("data").GetProperty("product_ids").EnumerateArray()).GetString());
+        var claimed = events.Single(e => e.Str("type") == "product.claimed");
+        Assert.Equal(dm.Id, claimed.GetProperty("data").Str("claim_merchant_id"));
+        foreach (var e in events)
+        {
+            Assert.DoesNotContain(dm.ApiSecret, e.GetRawText(), StringComparison.Ordinal);
+        }
+    }
+
     private static Dictionary<string, object?> With(Dictionary<string, object?> line, string field, object? value)
     {
         line[field] = value;
