@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Access;
 using Steward.Core.Ids;
@@ -85,7 +86,17 @@ public sealed class ChargeService(IDbContextFactory<StewardDb> dbs, WriteGate ga
                 PeriodStart = l.PeriodStart,
                 PostFinal = closed.Contains((l.UnitId, l.PeriodStart)),
             }).ToList();
-            ctx.Db.ChargeLines.AddRange(rows);
+
+            // One multi-row INSERT instead of SaveChanges' command per row: the lines are the bulk of the write.
+            try
+            {
+                await BulkInsert.InsertAsync(ctx.Db, rows);
+            }
+            catch (DbException ex) when (WriteGate.IsUniqueViolation(new DbUpdateException(ex.Message, ex)))
+            {
+                // The single writer has already ruled duplicates out; the index is the backstop.
+                return Error.Conflict("A line of this batch was recorded by a concurrent request; send the batch again (its duplicates are skipped).");
+            }
 
             foreach (var account in rows.GroupBy(r => r.AccountId))
             {
@@ -99,8 +110,6 @@ public sealed class ChargeService(IDbContextFactory<StewardDb> dbs, WriteGate ga
                 });
             }
 
-            // The single writer has already ruled duplicates out; the index is the backstop.
-            ctx.OnUniqueViolation = Error.Conflict("A line of this batch was recorded by a concurrent request; send the batch again (its duplicates are skipped).");
             return Result<RecordedCharges>.Ok(new RecordedCharges(fresh.Count, duplicates));
         }, ct);
     }

@@ -193,5 +193,32 @@ public sealed class MerchantsTests(StewardFactory factory) : IClassFixture<Stewa
         }
     }
 
+    [StewardFact]
+    public async Task Deleting_an_account_deletes_its_merchants_products_and_ledger_and_leaves_others_alone()
+    {
+        using var root = await factory.RootClientAsync();
+        using var platform = await factory.NewPlatformMerchantAsync();
+        var doomed = await factory.NewTenantAsync();
+        using var kept = await factory.NewTenantAsync();
+        using var own = await factory.NewMerchantAsync(doomed.Http);
+        var (_, _, doomedProduct) = await doomed.Http.NewProductTreeAsync();
+        var (_, _, keptProduct) = await kept.Http.NewProductTreeAsync();
+        await own.Http.ChargeAsync(BillingKit.Line(doomedProduct, "1"));
+        await platform.Http.ChargeAsync(BillingKit.Line(doomedProduct, "2"), BillingKit.Line(keptProduct, "3"));
+
+        await root.ExpectAsync(HttpMethod.Delete, "/api/v1/accounts/" + doomed.Id, HttpStatusCode.NoContent);
+        doomed.Dispose();
+
+        await root.ExpectProblemAsync(HttpMethod.Get, "/api/v1/merchants/" + own.Id, HttpStatusCode.NotFound, code: "not-found");
+        await root.ExpectProblemAsync(HttpMethod.Get, "/api/v1/products/" + doomedProduct, HttpStatusCode.NotFound, code: "not-found");
+        using (var probe = await own.Http.GetAsync(new Uri("/api/v1/tokens/current", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, probe.StatusCode);
+        }
+
+        Assert.Equal(3m, (await kept.Http.GetOkAsync("/api/v1/products/" + keptProduct)).Coins().Dec("used"));
+        Assert.Equal(platform.Id, (await root.GetOkAsync("/api/v1/merchants/" + platform.Id)).Str("id"));
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }
