@@ -27,10 +27,11 @@ internal sealed class ChargeLineConfiguration : IEntityTypeConfiguration<ChargeL
         b.Property(x => x.AdditionalData).HasMaxLength(AdditionalDataLength);
 
         // Lines go with their product (a unit or organisation deleted with everything in it). A
-        // merchant with lines cannot be deleted (MerchantService checks; NO ACTION is the backstop,
-        // checked at the end of the statement so an account's cascade can remove both).
+        // merchant with lines is never deleted alone (MerchantService refuses it); its key cascades
+        // only when its account is deleted, when every line of that account's products goes too.
+        // (A NO ACTION key fails there on PostgreSQL, whose cascades run one trigger at a time.)
         b.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Merchant>().WithMany().HasForeignKey(x => x.MerchantId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<Merchant>().WithMany().HasForeignKey(x => x.MerchantId).OnDelete(DeleteBehavior.Cascade);
 
         // Duplicates are found by this index, and it is the last word on them.
         b.HasIndex(x => new { x.MerchantId, x.ExternalId }).IsUnique();

@@ -808,7 +808,7 @@ namespace Steward.Storage.Postgres.Migrations
                     b.HasOne("Steward.Core.Billing.Merchant", null)
                         .WithMany()
                         .HasForeignKey("MerchantId")
-                        .OnDelete(DeleteBehavior.NoAction)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Steward.Core.Billing.Product", null)

@@ -83,6 +83,26 @@ public sealed class BillingIsolationTests(StewardFactory factory) : IClassFixtur
         }
     }
 
+    [StewardFact]
+    public async Task Deleting_a_unit_or_an_organisation_takes_its_products_and_their_ledger()
+    {
+        using var a = await factory.NewTenantAsync();
+        using var dm = await factory.NewPlatformMerchantAsync();
+        var (orgId, unitId, productId) = await a.Http.NewProductTreeAsync();
+        var otherUnit = (await a.Http.NewUnitAsync(orgId)).Str("id");
+        var otherProduct = (await a.Http.NewProductAsync(otherUnit)).Str("id");
+        await dm.Http.ChargeAsync(BillingKit.Line(productId, "1"), BillingKit.Line(otherProduct, "2"));
+
+        await a.Http.ExpectAsync(HttpMethod.Delete, "/api/v1/units/" + unitId, HttpStatusCode.NoContent);
+        await a.Http.ExpectProblemAsync(HttpMethod.Get, "/api/v1/products/" + productId, HttpStatusCode.NotFound, code: "not-found");
+        Assert.Equal(2m, (await a.Http.GetOkAsync($"/api/v1/organisations/{orgId}/charges")).Totals().Dec("coins"));
+
+        await a.Http.ExpectAsync(HttpMethod.Delete, "/api/v1/organisations/" + orgId, HttpStatusCode.NoContent);
+        await a.Http.ExpectProblemAsync(HttpMethod.Get, "/api/v1/products/" + otherProduct, HttpStatusCode.NotFound, code: "not-found");
+        using var response = await dm.Http.PostChargesAsync(BillingKit.Line(otherProduct, "1"));
+        await response.ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
     private static async Task<string> SnapshotAsync(HttpClient http, string orgId, string unitId, string productId)
     {
         var parts = new List<JsonElement>

@@ -201,8 +201,14 @@ public sealed class MerchantsTests(StewardFactory factory) : IClassFixture<Stewa
         var doomed = await factory.NewTenantAsync();
         using var kept = await factory.NewTenantAsync();
         using var own = await factory.NewMerchantAsync(doomed.Http);
-        var (_, _, doomedProduct) = await doomed.Http.NewProductTreeAsync();
+        var (_, doomedUnit, doomedProduct) = await doomed.Http.NewProductTreeAsync();
         var (_, _, keptProduct) = await kept.Http.NewProductTreeAsync();
+        using (var tier = await doomed.Http.PostJsonAsync($"/api/v1/units/{doomedUnit}/products", new { name = "t", type = BillingKit.Tier, flavour = "GOLD" }))
+        {
+            var tierId = (await tier.ExpectJsonAsync(HttpStatusCode.Created)).Str("id");
+            await own.Http.ExpectAsync(HttpMethod.Put, $"/api/v1/products/{tierId}/claim", HttpStatusCode.OK, new { id = "project" });
+        }
+
         await own.Http.ChargeAsync(BillingKit.Line(doomedProduct, "1"));
         await platform.Http.ChargeAsync(BillingKit.Line(doomedProduct, "2"), BillingKit.Line(keptProduct, "3"));
 

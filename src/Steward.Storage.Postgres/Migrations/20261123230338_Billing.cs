@@ -165,7 +165,8 @@ namespace Steward.Storage.Postgres.Migrations
                         name: "FK_charge_lines_merchants_MerchantId",
                         column: x => x.MerchantId,
                         principalTable: "merchants",
-                        principalColumn: "Id");
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_charge_lines_products_ProductId",
                         column: x => x.ProductId,

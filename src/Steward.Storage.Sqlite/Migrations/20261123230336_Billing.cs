@@ -164,7 +164,8 @@ namespace Steward.Storage.Sqlite.Migrations
                         name: "FK_charge_lines_merchants_MerchantId",
                         column: x => x.MerchantId,
                         principalTable: "merchants",
-                        principalColumn: "Id");
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_charge_lines_products_ProductId",
                         column: x => x.ProductId,
