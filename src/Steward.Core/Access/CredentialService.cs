@@ -298,7 +298,8 @@ public sealed class CredentialService(
             return null;
         }
 
-        if (c.AccountId is not { } accountId || !AccessControl.InAccount(p, accountId) || !owners.TryGetValue(c.OwnerKind, out var owner))
+        // A credential of no account (a platform merchant's) is left to its owner's rule; root's own has no owner kind here.
+        if ((c.AccountId is { } accountId && !AccessControl.InAccount(p, accountId)) || !owners.TryGetValue(c.OwnerKind, out var owner))
         {
             return Error.NotFound("Credential");
         }

@@ -3,6 +3,7 @@ using Steward.Core.Access;
 using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Storage;
+using Steward.Core.Tenancy;
 using Steward.Core.Writes;
 
 namespace Steward.Core.Billing;
@@ -57,7 +58,7 @@ public sealed class MerchantService(IDbContextFactory<StewardDb> dbs, WriteGate 
         Guid? accountId = p.IsRoot ? input.AccountId : p.AccountId;
         return await gate.ExecuteAsync(p, async ctx =>
         {
-            if (accountId is { } a && !await ctx.Db.Set<Tenancy.Account>().AnyAsync(x => x.Id == a))
+            if (accountId is { } a && !await ctx.Db.Accounts.AnyAsync(x => x.Id == a))
             {
                 return Error.NotFound("Account");
             }

@@ -103,6 +103,13 @@ public sealed class MerchantsTests(StewardFactory factory) : IClassFixture<Stewa
             var platformToken = await platform.Http.GetOkAsync("/api/v1/tokens/current");
             Assert.Equal(System.Text.Json.JsonValueKind.Null, platformToken.GetProperty("account_id").ValueKind);
             Assert.Equal(platform.Id, platformToken.Str("subject"));
+
+            // A platform merchant manages its own keys (it has no account); an account does not reach them.
+            var second = await platform.Http.NewCredentialAsync(label: "rotation");
+            Assert.Equal(2, (await platform.Http.GetOkAsync("/api/v1/credentials")).Items().Count);
+            await platform.Http.ExpectAsync(HttpMethod.Post, $"/api/v1/credentials/{second.Str("id")}/rotate", HttpStatusCode.OK);
+            await a.Http.ExpectProblemAsync(HttpMethod.Get, "/api/v1/credentials/" + second.Str("id"), HttpStatusCode.NotFound, code: "not-found");
+            await a.Http.ExpectProblemAsync(HttpMethod.Get, "/api/v1/credentials?owner_id=" + platform.Id, HttpStatusCode.NotFound, code: "not-found");
         }
 
         // The account manages its merchant's keys: an extra key, then revoking it stops its tokens.
