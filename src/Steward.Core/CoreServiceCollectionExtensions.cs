@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Steward.Core.Access;
+using Steward.Core.Billing;
 using Steward.Core.Caching;
 using Steward.Core.Catalog;
 using Steward.Core.Events;
@@ -50,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddIdempotency();
         services.AddCatalog();
         services.AddWebhooks();
+        services.AddBilling();
         return services;
     }
 }

@@ -61,8 +61,18 @@ public sealed class StewardClient
 
     /// <summary>Users' subscriptions: <c>/api/v1/users/{id}/subscriptions</c> and <c>/api/v1/subscriptions</c>.</summary>
     public SubscriptionsClient Subscriptions => field ??= new(transport);
+
     /// <summary>Webhook endpoints, their delivery log and dead letters: <c>/api/v1/webhooks</c>.</summary>
     public WebhooksClient Webhooks => field ??= new(transport);
+
+    /// <summary>Merchants, the services that post charges: <c>/api/v1/merchants</c>.</summary>
+    public MerchantsClient Merchants => field ??= new(transport);
+
+    /// <summary>Products in units, with their coins: <c>/api/v1/products</c>.</summary>
+    public ProductsClient Products => field ??= new(transport);
+
+    /// <summary>The ledger: posting and reading charges, <c>/api/v1/charges</c>.</summary>
+    public ChargesClient Charges => field ??= new(transport);
 
     /// <summary>Exchanges an API key and secret for a token (OAuth client_credentials) and returns a client using it.</summary>
     /// <param name="http">The HTTP client, whose base address is the Steward server; it is not disposed by the client.</param>

@@ -7,6 +7,9 @@ public enum PrincipalKind
     Account = 1,
     Organisation = 2,
     User = 3,
+
+    /// <summary>A registered service that does paid work and posts charges (see <c>Billing/Merchant.cs</c>).</summary>
+    Merchant = 4,
 }
 
 /// <summary>
@@ -22,6 +25,7 @@ public static class PrincipalKinds
         [PrincipalKind.Account] = ('A', "acct"),
         [PrincipalKind.Organisation] = ('D', "org"),
         [PrincipalKind.User] = ('U', "user"),
+        [PrincipalKind.Merchant] = ('M', "merchant"),
     };
 
     public static bool IsDefined(PrincipalKind kind) => Table.ContainsKey(kind);

@@ -58,7 +58,7 @@ public sealed class TokenCodec(KeyRing keys)
         Span<byte> expected = stackalloc byte[MacSize];
         var payload = buffer[..PayloadSize];
         HMACSHA256.HashData(keys.TokenSigningKey, payload, expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, buffer[PayloadSize..]) || payload[0] != FormatVersion || payload[1] > (byte)PrincipalKind.User)
+        if (!CryptographicOperations.FixedTimeEquals(expected, buffer[PayloadSize..]) || payload[0] != FormatVersion || !PrincipalKinds.IsDefined((PrincipalKind)payload[1]))
         {
             return false;
         }

@@ -30,4 +30,18 @@ public static class BillingDay
         var start = next.AddMonths(-1);
         return (start, next.AddDays(-1));
     }
+
+    /// <summary>The first day of the period containing <paramref name="day"/>.</summary>
+    public static DateOnly PeriodStart(DateOnly day, int billingDay) => Next(day, billingDay).AddMonths(-1);
+
+    /// <summary>
+    /// The period <paramref name="offset"/> periods away from the one containing <paramref name="today"/>
+    /// (0 the current one, -1 the one before): its first day and the first day after it (exclusive end).
+    /// A billing day is at most 28, so whole months move it exactly.
+    /// </summary>
+    public static (DateOnly From, DateOnly Until) Period(DateOnly today, int billingDay, int offset)
+    {
+        var start = PeriodStart(today, billingDay).AddMonths(offset);
+        return (start, start.AddMonths(1));
+    }
 }

@@ -9,6 +9,9 @@ public sealed class Validator
 
     public bool IsValid => violations.Count == 0;
 
+    /// <summary>How many rules were broken so far (a long input can stop early).</summary>
+    public int Count => violations.Count;
+
     /// <summary>Records a broken rule of <paramref name="field"/>, with the core's wording.</summary>
     public Validator Add(string field, FieldRule rule, string message, IReadOnlyDictionary<string, object>? arguments = null)
     {

@@ -45,6 +45,12 @@ public sealed partial class OrganisationService(
             return Error.Forbidden("An organisation's credential cannot create organisations; use the account's.");
         }
 
+        // Fail closed: a kind of caller added later (a merchant) does not create organisations.
+        if (p.Kind is not (PrincipalKind.Root or PrincipalKind.Account or PrincipalKind.User))
+        {
+            return Error.Forbidden("Only root, the account or a user may create organisations.");
+        }
+
         // Naming an account the caller cannot act on is refused, not ignored (it would land in the caller's own).
         if (!p.IsRoot && input.AccountId is { } asked && asked != p.AccountId)
         {

@@ -26,6 +26,9 @@ public static class NativeApi
         api.MapPlansApi();
         api.MapSubscriptionsApi();
         api.MapWebhooksApi();
+        api.MapMerchantsApi();
+        api.MapProductsApi();
+        api.MapChargesApi();
         return api;
     }
 }

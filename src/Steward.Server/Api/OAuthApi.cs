@@ -205,7 +205,7 @@ public static class OAuthApi
             "Bearer",
             p.ActorId,
             PublicId.Of<Credential>(p.CredentialId),
-            p.IsRoot ? null : PublicId.Of<Account>(p.AccountId),
+            p.AccountId == Guid.Empty ? null : PublicId.Of<Account>(p.AccountId),
             p.OrganisationId == Guid.Empty ? null : PublicId.Of<Organisation>(p.OrganisationId),
             p.Kind.ToString().ToLowerInvariant(),
             claims.IssuedAt.ToUnixTimeSeconds(),

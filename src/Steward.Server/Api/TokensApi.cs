@@ -60,7 +60,7 @@ public static class TokensApi
             "token-" + p.TokenId.ToString("D"),
             p.Kind,
             p.ActorId,
-            p.IsRoot ? null : PublicId.Of<Account>(p.AccountId),
+            p.AccountId == Guid.Empty ? null : PublicId.Of<Account>(p.AccountId),
             p.OrganisationId == Guid.Empty ? null : PublicId.Of<Organisation>(p.OrganisationId),
             PublicId.Of<Credential>(p.CredentialId),
             p.ExpiresAt));

@@ -13,12 +13,13 @@ public static class JsonBody
 {
     public const long MaxBytes = 64 * 1024;
 
-    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, bool allowEmpty = false)
+    /// <summary>Reads the body; <paramref name="maxBytes"/> raises the limit for an endpoint that takes batches.</summary>
+    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, bool allowEmpty = false, long maxBytes = MaxBytes)
         where T : class
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return TooLarge();
+            return TooLarge(maxBytes);
         }
 
         if (request.ContentLength is 0 || (request.ContentLength is null && !request.Body.CanRead))
@@ -39,9 +40,9 @@ public static class JsonBody
             int read;
             while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                if (memory.Length + read > MaxBytes)
+                if (memory.Length + read > maxBytes)
                 {
-                    return TooLarge();
+                    return TooLarge(maxBytes);
                 }
 
                 memory.Write(chunk, 0, read);
@@ -159,10 +160,15 @@ public static class JsonBody
         JsonSerializer.Deserialize<T>("{}", options)!;
 
     /// <summary>The refusal of a body over <see cref="MaxBytes"/>.</summary>
-    public static Error TooLarge() =>
-        Error.PayloadTooLarge($"The body is larger than {MaxBytes / 1024} KiB.", "body", $"The body must be at most {MaxBytes / 1024} KiB.");
+    public static Error TooLarge() => TooLarge(MaxBytes);
 
-    /// <summary>Turns a JSON path such as <c>$.user.email</c> or <c>$</c> into a field name.</summary>
+    private static Error TooLarge(long maxBytes) =>
+        Error.PayloadTooLarge($"The body is larger than {maxBytes / 1024} KiB.", "body", $"The body must be at most {maxBytes / 1024} KiB.");
+
+    /// <summary>
+    /// Turns a JSON path such as <c>$.user.email</c> or <c>$</c> into a field name; an element of an
+    /// array keeps its index (<c>lines[3].coins</c>), so a batch names the item that is wrong.
+    /// </summary>
     private static string FieldName(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$")
@@ -175,6 +181,11 @@ public static class JsonBody
         if (trimmed.StartsWith("['", StringComparison.Ordinal))
         {
             return trimmed[2..trimmed.IndexOf('\'', 2)];
+        }
+
+        if (bracket > 0 && bracket + 1 < trimmed.Length && char.IsAsciiDigit(trimmed[bracket + 1]))
+        {
+            return trimmed;
         }
 
         return bracket > 0 ? trimmed[..bracket] : trimmed;

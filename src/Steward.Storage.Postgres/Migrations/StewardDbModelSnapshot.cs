@@ -111,6 +111,321 @@ namespace Steward.Storage.Postgres.Migrations
                     b.ToTable("revocations", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Core.Billing.BillingPeriod", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Coins")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "PeriodStart");
+
+                    b.HasIndex("ClosedAt", "PeriodEnd");
+
+                    b.ToTable("billing_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.ChargeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdditionalData")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)");
+
+                    b.Property<decimal?>("BurnRate")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<decimal>("Coins")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("PostFinal")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "Day");
+
+                    b.HasIndex("UnitId", "Day");
+
+                    b.HasIndex("ProductId", "PeriodStart", "Id");
+
+                    b.HasIndex("UnitId", "PeriodStart", "Id");
+
+                    b.ToTable("charge_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.ChargeTotal", b =>
+                {
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("BurnRate")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<DateTimeOffset?>("BurnRateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<decimal>("Fees")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("PostFinalCoins")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<long>("PostFinalLines")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Processing")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<decimal>("Storage")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ScopeId", "PeriodStart", "Day");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ScopeId", "Day");
+
+                    b.ToTable("charge_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.Merchant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApiHostname")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("merchants", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Allowance")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ClaimMerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Flavour")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("Limit")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimMerchantId");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("OrganisationId", "Id");
+
+                    b.HasIndex("UnitId", "Id");
+
+                    b.ToTable("products", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Core.Catalog.Plan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -979,6 +1294,61 @@ namespace Steward.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.BillingPeriod", b =>
+                {
+                    b.HasOne("Steward.Core.Tenancy.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.ChargeLine", b =>
+                {
+                    b.HasOne("Steward.Core.Billing.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Core.Billing.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.ChargeTotal", b =>
+                {
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.Merchant", b =>
+                {
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.Product", b =>
+                {
+                    b.HasOne("Steward.Core.Billing.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimMerchantId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Steward.Core.Tenancy.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Steward.Core.Catalog.Plan", b =>

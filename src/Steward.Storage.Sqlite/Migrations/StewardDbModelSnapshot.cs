@@ -103,6 +103,319 @@ namespace Steward.Storage.Sqlite.Migrations
                     b.ToTable("revocations", (string)null);
                 });
 
+            modelBuilder.Entity("Steward.Core.Billing.BillingPeriod", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Coins")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "PeriodStart");
+
+                    b.HasIndex("ClosedAt", "PeriodEnd");
+
+                    b.ToTable("billing_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.ChargeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdditionalData")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BurnRate")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Coins")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PostFinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "Day");
+
+                    b.HasIndex("UnitId", "Day");
+
+                    b.HasIndex("ProductId", "PeriodStart", "Id");
+
+                    b.HasIndex("UnitId", "PeriodStart", "Id");
+
+                    b.ToTable("charge_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.ChargeTotal", b =>
+                {
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BurnRate")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BurnRateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Fees")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PostFinalCoins")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostFinalLines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Processing")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Storage")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ScopeId", "PeriodStart", "Day");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ScopeId", "Day");
+
+                    b.ToTable("charge_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.Merchant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiHostname")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("merchants", (string)null);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Allowance")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimMerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flavour")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Limit")
+                        .HasPrecision(28, 9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimMerchantId");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("OrganisationId", "Id");
+
+                    b.HasIndex("UnitId", "Id");
+
+                    b.ToTable("products", (string)null);
+                });
+
             modelBuilder.Entity("Steward.Core.Catalog.Plan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -967,6 +1280,61 @@ namespace Steward.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.BillingPeriod", b =>
+                {
+                    b.HasOne("Steward.Core.Tenancy.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.ChargeLine", b =>
+                {
+                    b.HasOne("Steward.Core.Billing.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Steward.Core.Billing.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.ChargeTotal", b =>
+                {
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.Merchant", b =>
+                {
+                    b.HasOne("Steward.Core.Tenancy.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Steward.Core.Billing.Product", b =>
+                {
+                    b.HasOne("Steward.Core.Billing.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimMerchantId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Steward.Core.Tenancy.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Steward.Core.Catalog.Plan", b =>

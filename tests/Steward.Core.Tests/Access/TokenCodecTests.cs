@@ -20,6 +20,7 @@ public sealed class TokenCodecTests
         { PrincipalKind.Account, "AAT" },
         { PrincipalKind.Organisation, "DAT" },
         { PrincipalKind.User, "UAT" },
+        { PrincipalKind.Merchant, "MAT" },
     };
 
     [Theory]
@@ -63,7 +64,7 @@ public sealed class TokenCodecTests
     [Fact]
     public void Unknown_kind_has_no_prefix()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => TokenCodec.Prefix((PrincipalKind)4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TokenCodec.Prefix((PrincipalKind)5));
     }
 
     [Theory]
@@ -135,11 +136,12 @@ public sealed class TokenCodecTests
     [InlineData(PrincipalKind.Account)]
     [InlineData(PrincipalKind.Organisation)]
     [InlineData(PrincipalKind.User)]
+    [InlineData(PrincipalKind.Merchant)]
     public void A_prefix_not_matching_the_kind_is_refused(PrincipalKind kind)
     {
         var token = codec.Encode(Claims(kind));
 
-        foreach (var prefix in new[] { "RAT", "AAT", "DAT", "UAT", "XAT", "uat", "aat" })
+        foreach (var prefix in new[] { "RAT", "AAT", "DAT", "UAT", "MAT", "XAT", "uat", "aat" })
         {
             if (prefix == TokenCodec.Prefix(kind))
             {
@@ -156,7 +158,7 @@ public sealed class TokenCodecTests
         var token = codec.Encode(Claims(PrincipalKind.User));
         var buffer = Base64Url.DecodeFromChars(token.AsSpan(3));
 
-        foreach (var (offset, value) in new[] { (1, (byte)4), (1, (byte)255), (0, (byte)2), (0, (byte)0) })
+        foreach (var (offset, value) in new[] { (1, (byte)5), (1, (byte)255), (0, (byte)2), (0, (byte)0) })
         {
             var forged = (byte[])buffer.Clone();
             forged[offset] = value;
