@@ -24,7 +24,7 @@ public sealed class CatalogBadInputTests(StewardFactory factory) : IClassFixture
             (HttpMethod.Post, "/api/v1/plans", "{\"name\": \"x\", \"price\": \"twelve\"}", "price"),
             (HttpMethod.Post, "/api/v1/plans", "{\"name\": \"x\", \"price\": \"1,5\"}", "price"),
             (HttpMethod.Post, "/api/v1/plans", "{\"name\": \"x\", \"tags\": \"cpanel\"}", "tags"),
-            (HttpMethod.Post, "/api/v1/plans", "{\"name\": \"x\", \"features\": [{\"name\": 1}]}", "features"),
+            (HttpMethod.Post, "/api/v1/plans", "{\"name\": \"x\", \"features\": [{\"name\": 1}]}", "features[0].name"),
             (HttpMethod.Post, "/api/v1/plans", "{\"name\": \"x\", \"position\": \"first\"}", "position"),
             (HttpMethod.Post, "/api/v1/plans", "{\"name\": \"x\", \"enabled\": \"yes\"}", "enabled"),
             (HttpMethod.Post, "/api/v1/plans", "{\"name\": \"x\", \"reseller_cost\": {\"domain_cents\": \"fifty\"}}", "reseller_cost.domain_cents"),
