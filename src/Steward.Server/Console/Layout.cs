@@ -9,7 +9,7 @@ namespace Steward.Server.AdminConsole;
 public static class Layout
 {
     /// <summary>Bumped when console.css or console.js change, so browsers fetch them again.</summary>
-    public const string AssetVersion = "1";
+    public const string AssetVersion = "2";
 
     public static async Task<IResult> PageAsync(HttpContext http, string title, Html body, int status = StatusCodes.Status200OK)
     {

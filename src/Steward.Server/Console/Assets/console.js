@@ -22,6 +22,9 @@ async function follow(status, rows) {
   let after = status.dataset.after || "0";
   const filter = (status.dataset.filter || "").toLowerCase();
   for (;;) {
+    // Green while the stream is open; the server sends its headers with the first event, so an idle
+    // stream is taken as open until it fails.
+    status.classList.add("connected");
     try {
       const response = await fetch(status.dataset.stream + "?after=" + encodeURIComponent(after), {
         headers: { Accept: "text/event-stream" },
@@ -33,7 +36,6 @@ async function follow(status, rows) {
           return;
         }
       } else {
-        status.classList.add("connected");
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = "";
         for (;;) {
