@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Steward.Functional.Infrastructure;
 
-namespace Steward.Functional.Console;
+namespace Steward.Functional.AdminConsole;
 
 /// <summary>
 /// A browser test of the console: runs where <see cref="ConsoleBrowser.SkipReason"/> is null (Chromium is

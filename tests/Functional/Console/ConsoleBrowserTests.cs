@@ -3,7 +3,7 @@ using Steward.Functional.Infrastructure;
 using Steward.Functional.Native;
 using static Microsoft.Playwright.Assertions;
 
-namespace Steward.Functional.Console;
+namespace Steward.Functional.AdminConsole;
 
 /// <summary>The console in headless Chromium: what an operator does and sees, against Steward on a real port.</summary>
 public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Steward.Functional.Infrastructure;
 
-namespace Steward.Functional.Console;
+namespace Steward.Functional.AdminConsole;
 
 /// <summary>A page the console answered: its status, its HTML and its headers.</summary>
 public sealed record ConsolePage(HttpStatusCode Status, string Html, HttpResponseMessage Response)

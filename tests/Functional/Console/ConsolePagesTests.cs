@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Steward.Functional.Infrastructure;
 using Steward.Functional.Native;
 
-namespace Steward.Functional.Console;
+namespace Steward.Functional.AdminConsole;
 
 /// <summary>
 /// The console's pages act as the signed-in principal through the core: each tenant sees only its own
@@ -197,13 +197,13 @@ public sealed partial class ConsolePagesTests(StewardFactory factory) : IClassFi
         await tenant.Http.NewUserAsync(NativeKit.Unique("other"));
         using var console = await ConsoleClient.SignInAsync(factory, tenant.Account);
         var first = await console.GetAsync("/console/users?q=" + prefix.ToUpperInvariant());
-        Assert.Equal(25, Regex.Matches(first.Html, $"{prefix}-\\d\\d</a>").Count);
+        Assert.Equal(25, Regex.Count(first.Html, $"{prefix}-\\d\\d</a>"));
         Assert.DoesNotContain("other", first.Html, StringComparison.Ordinal);
         var next = Regex.Match(first.Html, "href=\"(/console/users\\?q=[^\"]+&amp;cursor=[^\"]+)\" rel=\"next\"").Groups[1].Value;
         Assert.NotEmpty(next);
 
         var second = await console.GetAsync(System.Net.WebUtility.HtmlDecode(next));
-        Assert.Equal(2, Regex.Matches(second.Html, $"{prefix}-\\d\\d</a>").Count);
+        Assert.Equal(2, Regex.Count(second.Html, $"{prefix}-\\d\\d</a>"));
         Assert.Contains($"{prefix}-26", second.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("rel=\"next\"", second.Html, StringComparison.Ordinal);
         Assert.Contains("First page", second.Html, StringComparison.Ordinal);

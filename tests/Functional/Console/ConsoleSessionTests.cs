@@ -2,7 +2,7 @@ using System.Net;
 using Steward.Functional.Infrastructure;
 using Steward.Functional.Native;
 
-namespace Steward.Functional.Console;
+namespace Steward.Functional.AdminConsole;
 
 /// <summary>
 /// The console's sign-in, session cookie, sign-out and anti-forgery, over HTTP: the same requests a
