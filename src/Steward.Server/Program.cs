@@ -4,6 +4,7 @@ using Steward.Core;
 using Steward.Core.Options;
 using Steward.Core.Webhooks;
 using Steward.Core.Writes;
+using Steward.Server.AdminConsole;
 using Steward.Server.Api;
 using Steward.Hosting;
 using Steward.Server.Api.Wire;
@@ -29,6 +30,13 @@ foreach (var noisy in new[] { "Microsoft.AspNetCore", "Microsoft.EntityFramework
     }
 }
 
+// The console's Data Protection keys are kept unencrypted in a directory only Steward's user can read
+// (as master.key is); the warning that says so at every first start is expected, not a fault.
+if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] is null)
+{
+    builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+}
+
 builder.Services.Configure<StewardOptions>(builder.Configuration.GetSection(StewardOptions.Section));
 builder.Services.AddStewardStorage(builder.Configuration);
 // Registered before the core so that it runs (migrations, bootstrap) before the core's background work.
@@ -41,6 +49,7 @@ builder.Services.AddSingleton<Surfaces>();
 builder.Services.AddSignInGuard();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddStewardOpenApi();
+builder.Services.AddConsole(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k =>
 {
     // Bodies are small JSON documents; JsonBody enforces 64 KiB per request on top of this.
@@ -80,6 +89,7 @@ app.MapStewardMetrics();
 app.MapOAuthApi();
 app.MapNativeApi();
 app.MapKandyFace();
+app.MapConsole();
 
 await app.RunAsync();
 

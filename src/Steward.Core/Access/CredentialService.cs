@@ -107,6 +107,57 @@ public sealed class CredentialService(
         return list;
     }
 
+    /// <summary>
+    /// Live credentials, of one owner when given (checked as above), otherwise all the caller manages:
+    /// root every credential, an account those of its account, anyone else its own; those whose label
+    /// or API key contains the search term.
+    /// </summary>
+    public async Task<Result<Page<Credential>>> ListAsync(Principal p, string? ownerId, ListQuery q, CancellationToken ct = default)
+    {
+        var paging = Paging.Parse(q.Limit, q.Cursor);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error!;
+        }
+
+        Guid? onlyOwner = null;
+        if (!string.IsNullOrEmpty(ownerId) || p.Kind is not (PrincipalKind.Root or PrincipalKind.Account))
+        {
+            var owner = await ResolveOwnerAsync(p, ownerId, ct);
+            if (!owner.IsSuccess)
+            {
+                return owner.Error!;
+            }
+
+            onlyOwner = owner.Value.Id;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.Credentials.AsNoTracking().Where(c => c.RevokedAt == null);
+        if (onlyOwner is { } only)
+        {
+            query = query.Where(c => c.OwnerId == only);
+        }
+        else if (!p.IsRoot)
+        {
+            var accountId = p.AccountId;
+            query = query.Where(c => c.AccountId == accountId);
+        }
+
+        if (q.Term is { } term)
+        {
+            query = query.Where(c => c.ApiKey.ToLower().Contains(term) || (c.Label != null && c.Label.ToLower().Contains(term)));
+        }
+
+        if (paging.Value.After is { } after)
+        {
+            query = query.Where(c => c.Id.CompareTo(after) > 0);
+        }
+
+        var rows = await query.OrderBy(c => c.Id).Take(paging.Value.Limit + 1).ToListAsync(ct);
+        return Paging.Build(rows, paging.Value.Limit, c => c.Id);
+    }
+
     public async Task<Result<Credential>> GetAsync(Principal p, Guid id, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);

@@ -7,6 +7,9 @@ using Steward.Core.Writes;
 
 namespace Steward.Core.Identity;
 
+/// <summary>A device with its user's username, as a list shows it.</summary>
+public sealed record DeviceListing(Device Device, string Username);
+
 public sealed record DeviceInput(string? NativeId, string? Family, string? Name, string? ClientSoftwareVersion, string? OsVersion);
 
 /// <summary>Devices registered by users. Whoever may change a user may manage its devices.</summary>
@@ -67,6 +70,53 @@ public sealed class DeviceService(IDbContextFactory<StewardDb> dbs, WriteGate ga
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = await db.Devices.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.Id).ToListAsync(ct);
         return rows;
+    }
+
+    /// <summary>
+    /// The devices of the users the caller sees (of one user when given; a user it cannot see is not
+    /// found), those whose name, family, native id or user's username contains the search term.
+    /// </summary>
+    public async Task<Result<Page<DeviceListing>>> ListAsync(Principal p, Guid? userId, ListQuery q, CancellationToken ct = default)
+    {
+        var paging = Paging.Parse(q.Limit, q.Cursor);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error!;
+        }
+
+        if (userId is { } id && await users.GetAsync(p, id, ct) is { IsSuccess: false } user)
+        {
+            return user.Error!;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+
+        // A device is listed when its user is: the tenant scope of users is the scope of their devices.
+        var visibleUsers = db.Users.AsNoTracking().VisibleTo(p, db);
+        if (userId is { } only)
+        {
+            visibleUsers = visibleUsers.Where(u => u.Id == only);
+        }
+
+        var query = from d in db.Devices.AsNoTracking()
+                    join u in visibleUsers on d.UserId equals u.Id
+                    select new { Device = d, u.Username };
+        if (q.Term is { } term)
+        {
+            query = query.Where(r => r.Username.ToLower().Contains(term)
+                || (r.Device.Name != null && r.Device.Name.ToLower().Contains(term))
+                || (r.Device.Family != null && r.Device.Family.ToLower().Contains(term))
+                || (r.Device.NativeId != null && r.Device.NativeId.ToLower().Contains(term)));
+        }
+
+        if (paging.Value.After is { } after)
+        {
+            query = query.Where(r => r.Device.Id.CompareTo(after) > 0);
+        }
+
+        var rows = await query.OrderBy(r => r.Device.Id).Take(paging.Value.Limit + 1).ToListAsync(ct);
+        var listings = rows.Select(r => new DeviceListing(r.Device, r.Username)).ToList();
+        return Paging.Build(listings, paging.Value.Limit, l => l.Device.Id);
     }
 
     public async Task<Result<Device>> GetAsync(Principal p, Guid id, CancellationToken ct = default)

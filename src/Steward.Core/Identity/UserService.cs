@@ -181,9 +181,13 @@ public sealed partial class UserService(
         return counts;
     }
 
-    public async Task<Result<Page<User>>> ListAsync(Principal p, Guid? organisationId, int? limit, string? cursor, CancellationToken ct = default)
+    public Task<Result<Page<User>>> ListAsync(Principal p, Guid? organisationId, int? limit, string? cursor, CancellationToken ct = default) =>
+        ListAsync(p, organisationId, new ListQuery(limit, cursor), ct);
+
+    /// <summary>The users the caller sees (of one organisation when given), those whose username, email or name contains the search term.</summary>
+    public async Task<Result<Page<User>>> ListAsync(Principal p, Guid? organisationId, ListQuery q, CancellationToken ct = default)
     {
-        var paging = Paging.Parse(limit, cursor);
+        var paging = Paging.Parse(q.Limit, q.Cursor);
         if (!paging.IsSuccess)
         {
             return paging.Error!;
@@ -204,6 +208,14 @@ public sealed partial class UserService(
         else
         {
             query = query.VisibleTo(p, db);
+        }
+
+        if (q.Term is { } term)
+        {
+            query = query.Where(u => u.Username.ToLower().Contains(term)
+                || (u.Email != null && u.Email.ToLower().Contains(term))
+                || (u.FirstName != null && u.FirstName.ToLower().Contains(term))
+                || (u.LastName != null && u.LastName.ToLower().Contains(term)));
         }
 
         if (paging.Value.After is { } after)

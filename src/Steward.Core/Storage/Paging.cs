@@ -6,6 +6,30 @@ namespace Steward.Core.Storage;
 /// <summary>One page of a list and the opaque cursor of the next page (null on the last page).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
+/// <summary>
+/// A page of a list, optionally narrowed to rows whose names contain <see cref="Search"/> (the admin
+/// console's search boxes). Matching is case-insensitive for ASCII letters on both databases.
+/// </summary>
+public sealed record ListQuery(int? Limit = null, string? Cursor = null, string? Search = null)
+{
+    public const int MaxSearchLength = 100;
+
+    /// <summary>The search term, trimmed, lower-cased and cut to <see cref="MaxSearchLength"/>; null when there is none.</summary>
+    public string? Term
+    {
+        get
+        {
+            var term = Search?.Trim();
+            if (string.IsNullOrEmpty(term))
+            {
+                return null;
+            }
+
+            return (term.Length > MaxSearchLength ? term[..MaxSearchLength] : term).ToLowerInvariant();
+        }
+    }
+}
+
 /// <summary>Cursor pagination over UUID v7 keys, which sort in creation order in both databases.</summary>
 public static class Paging
 {

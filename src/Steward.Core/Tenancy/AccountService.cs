@@ -101,9 +101,13 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
         return account;
     }
 
-    public async Task<Result<Page<Account>>> ListAsync(Principal p, int? limit, string? cursor, CancellationToken ct = default)
+    public Task<Result<Page<Account>>> ListAsync(Principal p, int? limit, string? cursor, CancellationToken ct = default) =>
+        ListAsync(p, new ListQuery(limit, cursor), ct);
+
+    /// <summary>The accounts the caller sees (root: all; an account: itself), those whose name or email contains the search term.</summary>
+    public async Task<Result<Page<Account>>> ListAsync(Principal p, ListQuery q, CancellationToken ct = default)
     {
-        var paging = Paging.Parse(limit, cursor);
+        var paging = Paging.Parse(q.Limit, q.Cursor);
         if (!paging.IsSuccess)
         {
             return paging.Error!;
@@ -114,6 +118,11 @@ public sealed class AccountService(IDbContextFactory<StewardDb> dbs, WriteGate g
         if (!p.IsRoot)
         {
             query = query.Where(a => a.Id == p.AccountId);
+        }
+
+        if (q.Term is { } term)
+        {
+            query = query.Where(a => a.Name.ToLower().Contains(term) || a.Email.ToLower().Contains(term));
         }
 
         if (paging.Value.After is { } after)

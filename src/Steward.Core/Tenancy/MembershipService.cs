@@ -9,6 +9,9 @@ using Steward.Core.Writes;
 
 namespace Steward.Core.Tenancy;
 
+/// <summary>A membership with the names a list shows beside it.</summary>
+public sealed record MembershipListing(Membership Membership, string Username, string OrganisationName);
+
 /// <summary>Users' roles in organisations. Owners and admins manage members; only owners grant or remove ownership.</summary>
 public sealed class MembershipService(IDbContextFactory<StewardDb> dbs, WriteGate gate, AccessControl access, OrganisationService organisations)
 {
@@ -69,6 +72,49 @@ public sealed class MembershipService(IDbContextFactory<StewardDb> dbs, WriteGat
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == organisationId).OrderBy(m => m.Id).ToListAsync(ct);
         return rows;
+    }
+
+    /// <summary>
+    /// The memberships the caller sees, of one organisation when given (an organisation it cannot see is
+    /// not found), those whose user's username or organisation's name contains the search term.
+    /// </summary>
+    public async Task<Result<Page<MembershipListing>>> ListAsync(Principal p, Guid? organisationId, ListQuery q, CancellationToken ct = default)
+    {
+        var paging = Paging.Parse(q.Limit, q.Cursor);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error!;
+        }
+
+        if (organisationId is { } orgId && await organisations.GetAsync(p, orgId, ct) is { IsSuccess: false } org)
+        {
+            return org.Error!;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var visible = db.Memberships.AsNoTracking().VisibleTo(p, db);
+        if (organisationId is { } only)
+        {
+            visible = visible.Where(m => m.OrganisationId == only);
+        }
+
+        var query = from m in visible
+                    join u in db.Set<User>() on m.UserId equals u.Id
+                    join o in db.Set<Organisation>() on m.OrganisationId equals o.Id
+                    select new { Membership = m, u.Username, OrganisationName = o.Name };
+        if (q.Term is { } term)
+        {
+            query = query.Where(r => r.Username.ToLower().Contains(term) || r.OrganisationName.ToLower().Contains(term));
+        }
+
+        if (paging.Value.After is { } after)
+        {
+            query = query.Where(r => r.Membership.Id.CompareTo(after) > 0);
+        }
+
+        var rows = await query.OrderBy(r => r.Membership.Id).Take(paging.Value.Limit + 1).ToListAsync(ct);
+        var listings = rows.Select(r => new MembershipListing(r.Membership, r.Username, r.OrganisationName)).ToList();
+        return Paging.Build(listings, paging.Value.Limit, l => l.Membership.Id);
     }
 
     public async Task<Result<Membership>> ChangeRoleAsync(Principal p, Guid organisationId, Guid userId, string? roleText, int? expectedVersion, CancellationToken ct = default)

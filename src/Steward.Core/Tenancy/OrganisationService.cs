@@ -138,9 +138,13 @@ public sealed partial class OrganisationService(
         return org;
     }
 
-    public async Task<Result<Page<Organisation>>> ListAsync(Principal p, int? limit, string? cursor, CancellationToken ct = default)
+    public Task<Result<Page<Organisation>>> ListAsync(Principal p, int? limit, string? cursor, CancellationToken ct = default) =>
+        ListAsync(p, new ListQuery(limit, cursor), ct);
+
+    /// <summary>The organisations the caller sees, those whose name or domain name contains the search term.</summary>
+    public async Task<Result<Page<Organisation>>> ListAsync(Principal p, ListQuery q, CancellationToken ct = default)
     {
-        var paging = Paging.Parse(limit, cursor);
+        var paging = Paging.Parse(q.Limit, q.Cursor);
         if (!paging.IsSuccess)
         {
             return paging.Error!;
@@ -148,6 +152,11 @@ public sealed partial class OrganisationService(
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var query = db.Organisations.AsNoTracking().VisibleTo(p, db);
+        if (q.Term is { } term)
+        {
+            query = query.Where(o => o.Name.ToLower().Contains(term) || (o.DomainName != null && o.DomainName.Contains(term)));
+        }
+
         if (paging.Value.After is { } after)
         {
             query = query.Where(o => o.Id.CompareTo(after) > 0);

@@ -98,22 +98,38 @@ public sealed class UnitService(IDbContextFactory<StewardDb> dbs, WriteGate gate
         return unit;
     }
 
-    public async Task<Result<Page<UnitEntity>>> ListAsync(Principal p, Guid organisationId, int? limit, string? cursor, CancellationToken ct = default)
+    public Task<Result<Page<UnitEntity>>> ListAsync(Principal p, Guid organisationId, int? limit, string? cursor, CancellationToken ct = default) =>
+        ListAsync(p, organisationId, new ListQuery(limit, cursor), ct);
+
+    /// <summary>
+    /// The units the caller sees, of one organisation when given (an organisation it cannot see is not
+    /// found), those whose name contains the search term.
+    /// </summary>
+    public async Task<Result<Page<UnitEntity>>> ListAsync(Principal p, Guid? organisationId, ListQuery q, CancellationToken ct = default)
     {
-        var paging = Paging.Parse(limit, cursor);
+        var paging = Paging.Parse(q.Limit, q.Cursor);
         if (!paging.IsSuccess)
         {
             return paging.Error!;
         }
 
-        var org = await organisations.GetAsync(p, organisationId, ct);
-        if (!org.IsSuccess)
+        if (organisationId is { } orgId && await organisations.GetAsync(p, orgId, ct) is { IsSuccess: false } org)
         {
             return org.Error!;
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var query = db.Units.AsNoTracking().Where(u => u.OrganisationId == organisationId);
+        var query = db.Units.AsNoTracking().VisibleTo(p, db);
+        if (organisationId is { } only)
+        {
+            query = query.Where(u => u.OrganisationId == only);
+        }
+
+        if (q.Term is { } term)
+        {
+            query = query.Where(u => u.Name.ToLower().Contains(term));
+        }
+
         if (paging.Value.After is { } after)
         {
             query = query.Where(u => u.Id.CompareTo(after) > 0);

@@ -38,7 +38,8 @@ public static class EventsApi
         return TypedResults.Ok(new EventPage(items, items.Count > 0 ? items[^1].Id : after ?? 0));
     }
 
-    private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> Stream(HttpContext http, EventService events, long? after)
+    /// <summary>Also the admin console's live event log, behind its session cookie.</summary>
+    internal static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> Stream(HttpContext http, EventService events, long? after)
     {
         var start = after ?? 0;
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();

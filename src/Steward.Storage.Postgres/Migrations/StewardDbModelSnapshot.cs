@@ -781,6 +781,8 @@ namespace Steward.Storage.Postgres.Migrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("AccountId", "Sequence");
 
                     b.ToTable("events", (string)null);

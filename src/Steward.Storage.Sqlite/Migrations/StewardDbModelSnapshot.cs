@@ -769,6 +769,8 @@ namespace Steward.Storage.Sqlite.Migrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("AccountId", "Sequence");
 
                     b.ToTable("events", (string)null);

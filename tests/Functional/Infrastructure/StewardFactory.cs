@@ -93,6 +93,9 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
     /// <summary>Everything the server logged.</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The data directory (the console's Data Protection keys); per factory, in the temp folder.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "steward-tests", "data-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Steward's clock. It moves forward a little on every read, so that events happen in order.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
@@ -103,6 +106,7 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Steward:Storage:ConnectionString", connectionString);
         builder.UseSetting("Steward:MasterKey", MasterKey);
         builder.UseSetting("Steward:SyncIntervalMilliseconds", "100");
+        builder.UseSetting("Steward:DataDirectory", DataDirectory);
         builder.UseSetting("STEWARD_BOOTSTRAP_ADMIN_KEY", RootKey);
         builder.UseSetting("STEWARD_BOOTSTRAP_ADMIN_SECRET", RootSecret);
 
@@ -128,6 +132,18 @@ public sealed class StewardFactory : WebApplicationFactory<Program>
         if (disposing && ownsDatabase && connectionString.Length > 0)
         {
             TestDatabase.Drop(connectionString);
+        }
+
+        if (disposing && Directory.Exists(DataDirectory))
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in the temp folder; harmless.
+            }
         }
     }
 
