@@ -88,6 +88,13 @@ public sealed class LockoutTable(LockoutRules rules, TimeProvider time)
         var now = time.GetUtcNow();
         lock (gate)
         {
+            // A name with no entry has no failures, no lockout and nothing in flight worth counting: it goes
+            // ahead without one, so that the common case (the right secret, again) allocates nothing.
+            if (!entries.ContainsKey(name))
+            {
+                return null;
+            }
+
             var entry = Touch(name, now);
             Forget(entry, now);
             if (!entry.Trusts(source, now - rules.TrustFor))
@@ -116,6 +123,12 @@ public sealed class LockoutTable(LockoutRules rules, TimeProvider time)
         var now = time.GetUtcNow();
         lock (gate)
         {
+            // An attempt that neither failed nor earned trust leaves an unknown name unknown.
+            if (!entries.ContainsKey(name) && (outcome == AttemptOutcome.Uncounted || (outcome == AttemptOutcome.Succeeded && source is null)))
+            {
+                return;
+            }
+
             var entry = Touch(name, now);
             entry.Pending = Math.Max(0, entry.Pending - 1);
             Forget(entry, now);
@@ -218,13 +231,36 @@ public sealed class LockoutTable(LockoutRules rules, TimeProvider time)
         /// <summary>Sources that signed in with the right secret, and when they last did; null while there are none.</summary>
         public List<(string Source, DateTimeOffset At)>? Trusted { get; private set; }
 
-        public bool Trusts(string? source, DateTimeOffset since) =>
-            source is not null && Trusted is { } trusted && trusted.Exists(t => t.At > since && t.Source == source);
+        public bool Trusts(string? source, DateTimeOffset since)
+        {
+            if (source is null || Trusted is not { } trusted)
+            {
+                return false;
+            }
+
+            foreach (var (trustedSource, at) in trusted)
+            {
+                if (at > since && trustedSource == source)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public void Trust(string source, DateTimeOffset now)
         {
             Trusted ??= new List<(string, DateTimeOffset)>(1);
-            Trusted.RemoveAll(t => t.Source == source);
+            for (var i = 0; i < Trusted.Count; i++)
+            {
+                // Signed in again from a trusted source (every request of a busy service): move it to the young end.
+                if (Trusted[i].Source == source)
+                {
+                    Trusted.RemoveAt(i);
+                    break;
+                }
+            }
             if (Trusted.Count == MaxTrusted)
             {
                 Trusted.RemoveAt(0);

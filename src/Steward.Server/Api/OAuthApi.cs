@@ -21,21 +21,25 @@ public static class OAuthApi
 {
     public static RouteGroupBuilder MapOAuthApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapSurface("/oauth", OAuthErrorStyle.Instance).WithTags("OAuth")
-            .AddEndpointFilter(FormOnly);
+        var group = app.MapSurface("/oauth", OAuthErrorStyle.Instance).WithTags("OAuth");
+
+        // One filter per route checks the form (and, on /token, the grant) before the caller is: a
+        // single async step on the token path, which is measured (docs/benchmarks.md).
         group.MapPost("/token", Token).WithName("OAuthToken").DisableAntiforgery()
             .WithSummary("Issue an access token: grant_type=client_credentials (client_id, client_secret) or password (username, password).")
             .DescribeFormBody()
-            .AddEndpointFilter(KnownGrant)
+            .AddEndpointFilter(TokenRequest)
             .RequireCaller(OAuthClient.Optional)
             .GuardSignIn(PasswordAttempt);
         group.MapPost("/revoke", Revoke).WithName("OAuthRevoke").DisableAntiforgery()
             .WithSummary("Revoke a token (RFC 7009). Authenticate as a client or with a bearer token.")
             .DescribeFormBody()
+            .AddEndpointFilter(FormOnly)
             .RequireCaller(OAuthClient.OrBearer);
         group.MapPost("/introspect", Introspect).WithName("OAuthIntrospect").DisableAntiforgery()
             .WithSummary("Describe a token (RFC 7662). Authenticate as a client or with a bearer token.")
             .DescribeFormBody()
+            .AddEndpointFilter(FormOnly)
             .RequireCaller(OAuthClient.OrBearer);
         return group;
     }
@@ -81,9 +85,19 @@ public static class OAuthApi
     }
 
     /// <summary>Every OAuth answer is uncacheable (RFC 6749 §5.1), and every request a form, before anything else is checked.</summary>
-    private static async ValueTask<object?> FormOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> FormOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await ReadForm(context.HttpContext) ?? await next(context);
+
+    /// <summary>
+    /// The token request: a form (as <see cref="FormOnly"/>) that names a grant this server serves, with what it
+    /// needs, before the client is checked.
+    /// </summary>
+    private static async ValueTask<object?> TokenRequest(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await ReadForm(context.HttpContext) ?? KnownGrant(context.HttpContext.Request) ?? await next(context);
+
+    /// <summary>Sets the no-store headers and reads the form; null when it was read, otherwise the refusal.</summary>
+    private static async ValueTask<object?> ReadForm(HttpContext http)
     {
-        var http = context.HttpContext;
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
         if (!http.Request.HasFormContentType)
@@ -94,38 +108,31 @@ public static class OAuthApi
         try
         {
             await http.Request.ReadFormAsync(http.RequestAborted);
+            return null;
         }
         catch (Exception ex) when (UnreadableForm(ex) is { } unreadable)
         {
             return OAuthErrorStyle.Instance.Render(unreadable);
         }
-
-        return await next(context);
     }
 
-    /// <summary>The token request names a grant this server serves, with what it needs, before the client is checked.</summary>
-    private static async ValueTask<object?> KnownGrant(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Null when the grant is one this server serves, with what it needs; otherwise the refusal.</summary>
+    private static JsonHttpResult<OAuthError>? KnownGrant(HttpRequest request)
     {
-        var request = context.HttpContext.Request;
         switch (request.Form["grant_type"].ToString())
         {
             case "":
                 return Fail(400, "invalid_request", "grant_type is required.");
             case "client_credentials":
                 var (id, secret) = OAuthClient.Presented(request);
-                if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
-                {
-                    return Fail(400, "invalid_request", "client_id and client_secret are required.");
-                }
-
-                break;
+                return string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret)
+                    ? Fail(400, "invalid_request", "client_id and client_secret are required.")
+                    : null;
             case "password":
-                break;
+                return null;
             default:
                 return Fail(400, "unsupported_grant_type", "grant_type must be client_credentials or password.");
         }
-
-        return await next(context);
     }
 
     private static async Task<Results<Ok<TokenResponse>, JsonHttpResult<OAuthError>>> Token(HttpContext http, TokenService tokens, TimeProvider time)

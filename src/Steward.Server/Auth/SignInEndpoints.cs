@@ -27,8 +27,20 @@ public static class SignInEndpointExtensions
     /// the rest are answered 429 in the surface's style, with Retry-After.
     /// </summary>
     public static TBuilder LimitSignInRate<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRateLimiting(RatePolicy);
+        where TBuilder : IEndpointConventionBuilder
+    {
+        // With the rate off (RequestsPerSecond 0) the endpoint carries no policy at all: the rate limiter's
+        // partition look-up takes a process-wide lock on every request, measurable on the token path.
+        builder.Add(endpoint =>
+        {
+            var options = endpoint.ApplicationServices.GetService<IOptions<StewardOptions>>();
+            if (options is null || options.Value.BruteForce.RequestsPerSecond > 0)
+            {
+                endpoint.Metadata.Add(new EnableRateLimitingAttribute(RatePolicy));
+            }
+        });
+        return builder;
+    }
 
     /// <summary>
     /// Guards an endpoint that checks a secret itself: <paramref name="attemptName"/> names the attempt (see
@@ -44,7 +56,9 @@ public static class SignInEndpointExtensions
         {
             var style = endpoint.Metadata.OfType<IErrorStyle>().LastOrDefault()
                 ?? throw new InvalidOperationException($"{endpoint.DisplayName} guards a sign-in but has no IErrorStyle to refuse one in.");
-            return invocation => GuardAsync(invocation, next, attemptName, style);
+            return invocation => attemptName(invocation.HttpContext) is { } name
+                ? GuardAsync(invocation, next, name, style)
+                : next(invocation); // no attempt (a client_credentials grant): no extra async step
         }));
         return builder.LimitSignInRate();
     }
@@ -68,14 +82,9 @@ public static class SignInEndpointExtensions
         : AttemptOutcome.Uncounted;
 
     private static async ValueTask<object?> GuardAsync(
-        EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, Func<HttpContext, string?> attemptName, IErrorStyle style)
+        EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, string name, IErrorStyle style)
     {
         var http = invocation.HttpContext;
-        if (attemptName(http) is not { } name)
-        {
-            return await next(invocation);
-        }
-
         var guard = http.RequestServices.GetRequiredService<SignInGuard>();
         var begun = guard.Begin(http, name);
         if (!begun.IsSuccess)
