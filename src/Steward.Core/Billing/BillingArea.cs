@@ -38,6 +38,21 @@ public static class BillingArea
         services.AddSingleton<ChargeQueries>();
         services.AddSingleton<PeriodCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<PeriodCloser>());
-        return services;
+
+        // What travels with an account in `steward export` / `steward import`. Platform merchants belong to no
+        // account, but its charges and claims name them: they travel too, and are added only where missing.
+        return services
+            .AddSharedAccountTable("platform_merchants", (db, account) => db.Merchants
+                .Where(m => m.AccountId == null
+                    && (db.Set<ChargeLine>().Any(c => c.AccountId == account && c.MerchantId == m.Id)
+                        || db.Set<Product>().Any(p => p.AccountId == account && p.ClaimMerchantId == m.Id)))
+                .OrderBy(m => m.Number))
+            .AddAccountTable("merchants", (db, account) => db.Merchants.Where(x => x.AccountId == account).OrderBy(x => x.Number))
+            .AddAccountTable("products", (db, account) => db.Products.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+            .AddAccountTable("charge_lines", (db, account) => db.ChargeLines.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+            .AddAccountTable("charge_totals", (db, account) => db.ChargeTotals.Where(x => x.AccountId == account)
+                .OrderBy(x => x.ScopeId).ThenBy(x => x.PeriodStart).ThenBy(x => x.Day))
+            .AddAccountTable("billing_periods", (db, account) => db.BillingPeriods.Where(x => x.AccountId == account)
+                .OrderBy(x => x.UnitId).ThenBy(x => x.PeriodStart));
     }
 }

@@ -24,6 +24,16 @@ public static class CatalogArea
         services.AddSingleton<PlanService>();
         services.AddSingleton<SubscriptionService>();
         services.AddHostedService<SubscriptionWorker>();
-        return services;
+
+        // What travels with an account in `steward export` / `steward import`. Built-in product types are not
+        // rows (every account has them), so only the account's own are exported.
+        return services
+            .AddAccountTable("product_types", (db, account) => db.ProductTypes.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+            .AddAccountTable("plans", (db, account) => db.Plans.Where(x => x.AccountId == account).OrderBy(x => x.Number))
+            .AddAccountTable("plan_features", (db, account) => db.Set<PlanFeature>()
+                .Where(f => db.Set<Plan>().Any(p => p.Id == f.PlanId && p.AccountId == account)).OrderBy(f => f.Id))
+            .AddAccountTable("plan_tags", (db, account) => db.Set<PlanTag>().Where(x => x.AccountId == account).OrderBy(x => x.PlanId).ThenBy(x => x.Tag))
+            .AddAccountTable("plan_versions", (db, account) => db.PlanVersions.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+            .AddAccountTable("subscriptions", (db, account) => db.Subscriptions.Where(x => x.AccountId == account).OrderBy(x => x.Id));
     }
 }

@@ -54,9 +54,16 @@ public sealed class AccountImport(IDbContextFactory<StewardDb> dbs, WriteGate ga
                 "A row of the export clashes with one of this database (an API key, a domain name or another unique value); nothing was imported.");
             foreach (var table in tables)
             {
-                var generatedKey = GeneratedKey(ctx.Db.Model.FindEntityType(table.Table.EntityType)!);
+                var entityType = ctx.Db.Model.FindEntityType(table.Table.EntityType)!;
+                var generatedKey = GeneratedKey(entityType);
                 foreach (var row in table.Rows)
                 {
+                    if (table.Table.Shared && await ExistsAsync(ctx.Db, entityType, row))
+                    {
+                        continue;
+                    }
+
+                    table.Table.PrepareImport(row);
                     if (row is Events.EventRecord imported)
                     {
                         // Numbered afresh by the gate, after this database's own events, in their original order.
@@ -74,6 +81,14 @@ public sealed class AccountImport(IDbContextFactory<StewardDb> dbs, WriteGate ga
             ctx.Emit(accountId, AccountEvent.Of<AccountImported>(account) with { Rows = rows });
             return Result<int>.Ok(rows);
         }, ct);
+    }
+
+    /// <summary>Whether this database already holds a row with the same primary key.</summary>
+    private static async Task<bool> ExistsAsync(StewardDb db, IEntityType entity, object row)
+    {
+        var key = entity.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!.GetValue(row)).ToArray();
+        var found = await db.FindAsync(entity.ClrType, key);
+        return found is not null;
     }
 
     /// <summary>An integer key the database assigns (an event's sequence): numbered afresh, after this database's own rows.</summary>

@@ -18,6 +18,15 @@ public interface IAccountTable
     /// <summary>The entity stored in the table; rows are (de)serialized as this type.</summary>
     Type EntityType { get; }
 
+    /// <summary>
+    /// Rows the account uses but does not own (a platform merchant its charges name): exported so that an import
+    /// can stand alone, inserted only where the target database lacks a row with the same key.
+    /// </summary>
+    bool Shared { get; }
+
+    /// <summary>Adjusts a row before it is inserted by an import (null: inserted as it was exported).</summary>
+    void PrepareImport(object row);
+
     Task<int> CountAsync(StewardDb db, Guid accountId, CancellationToken ct);
 
     /// <summary>The account's rows, untracked, in a stable order (creation order where the key allows).</summary>
@@ -31,16 +40,28 @@ public static class AccountTables
     /// rows are inserted back as they are (same ids, same values), except integer keys the database
     /// generates (sequences), which the target database assigns afresh in the same order.
     /// </summary>
-    public static IServiceCollection AddAccountTable<T>(this IServiceCollection services, string name, Func<StewardDb, Guid, IQueryable<T>> rows)
+    public static IServiceCollection AddAccountTable<T>(this IServiceCollection services, string name, Func<StewardDb, Guid, IQueryable<T>> rows, Action<T>? prepareImport = null)
         where T : class =>
-        services.AddSingleton<IAccountTable>(new AccountTable<T>(name, rows));
+        services.AddSingleton<IAccountTable>(new AccountTable<T>(name, rows, Shared: false, prepareImport));
 
-    private sealed class AccountTable<T>(string name, Func<StewardDb, Guid, IQueryable<T>> rows) : IAccountTable
+    /// <summary>
+    /// Registers rows an account uses but shares with others (<see cref="IAccountTable.Shared"/>): exported with it,
+    /// imported only where missing.
+    /// </summary>
+    public static IServiceCollection AddSharedAccountTable<T>(this IServiceCollection services, string name, Func<StewardDb, Guid, IQueryable<T>> rows)
+        where T : class =>
+        services.AddSingleton<IAccountTable>(new AccountTable<T>(name, rows, Shared: true, null));
+
+    private sealed class AccountTable<T>(string name, Func<StewardDb, Guid, IQueryable<T>> rows, bool Shared, Action<T>? prepareImport) : IAccountTable
         where T : class
     {
         public string Name => name;
 
         public Type EntityType => typeof(T);
+
+        bool IAccountTable.Shared => Shared;
+
+        public void PrepareImport(object row) => prepareImport?.Invoke((T)row);
 
         public Task<int> CountAsync(StewardDb db, Guid accountId, CancellationToken ct) => rows(db, accountId).CountAsync(ct);
 

@@ -43,6 +43,12 @@ public sealed class WebhookEndpoint : IPublicEntity, ITenantScoped<WebhookEndpoi
     /// <summary>The last event sequence number before the endpoint existed: it receives only later events.</summary>
     public long StartSequence { get; set; }
 
+    /// <summary>
+    /// <see cref="StartSequence"/> of an endpoint brought in by <c>steward import</c> until the fan-out reaches the
+    /// account's <c>account.imported</c> event, which then becomes its start: the imported history is not delivered.
+    /// </summary>
+    public const long StartsAtImport = long.MaxValue;
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

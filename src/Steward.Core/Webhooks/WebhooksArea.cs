@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Steward.Core.Security;
 using Steward.Core.Storage;
 
 namespace Steward.Core.Webhooks;
@@ -25,6 +26,14 @@ public static class WebhooksArea
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService<WebhookWorker>();
-        return services;
+
+        // Endpoints travel with their account; the delivery log does not, because it is bound to this database's
+        // event numbers (an import numbers the account's events afresh). An imported endpoint delivers what
+        // happens after the import, not the history it came with (WebhookFanOut starts it at account.imported).
+        return services
+            .AddProtectedColumn<WebhookEndpoint>("webhook_endpoints.secret", e => e.Secret)
+            .AddProtectedColumn<WebhookEndpoint>("webhook_endpoints.previous_secret", e => e.PreviousSecret)
+            .AddAccountTable("webhook_endpoints", (db, account) => db.WebhookEndpoints.Where(x => x.AccountId == account).OrderBy(x => x.Id),
+                prepareImport: e => e.StartSequence = WebhookEndpoint.StartsAtImport);
     }
 }

@@ -4,6 +4,9 @@ using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Tenancy;
+using Steward.Core.Billing;
+using Steward.Core.Catalog;
+using Steward.Core.Webhooks;
 
 namespace Steward.Cli.Tests.Infrastructure;
 
@@ -56,6 +59,54 @@ public static class Seed
         Ok(await credentials.RevokeAsync(root, doomed.Credential.Id));
 
         return new SeededAccount(accountId, account.Credential.Credential.ApiKey, account.Credential.Secret, engineering.Organisation.Id, bob.User.Id, secrets);
+    }
+
+    /// <summary>
+    /// The account's commerce and webhooks: its own product type, a plan (features, tags, two versions), a user's
+    /// subscription, its own merchant and a platform merchant, a product with charges from both (hence daily totals
+    /// and a billing period), and a webhook endpoint.
+    /// </summary>
+    public static async Task CommerceAsync(IServiceProvider core, SeededAccount account)
+    {
+        var root = Principal.System;
+        var accountId = account.AccountId;
+        Ok(await core.GetRequiredService<ProductTypeCatalog>().CreateAsync(root,
+            new ProductTypeInput("ACME_BACKUP", "tier", ["BRONZE", "GOLD"], "BACKUP", "Backups", accountId)));
+
+        var plans = core.GetRequiredService<PlanService>();
+        var plan = Ok(await plans.CreateAsync(root, new PlanInput
+        {
+            AccountId = accountId, Uid = "pro-" + accountId.ToString("N")[..8], Name = "Pro", Description = "For teams",
+            Tags = ["mail", "featured"], Position = 2, TrialDays = 14, Price = 12.50m, CurrencyCode = "EUR",
+            DurationQuantity = 1, DurationUnits = "months", PlanType = "regular", FeatureLevel = "pro",
+            ResellerDomainCents = 50, ResellerMailboxCents = 5, ReturnUrl = "https://acme.example/thanks",
+            Features = [new PlanFeatureInput("Mailboxes", "25 mailboxes", null, 1), new PlanFeatureInput("Support", "24/7", "Phone and mail", 2)],
+        }));
+        Ok(await plans.UpdateAsync(root, plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new PlanInput { Price = 14m }, null));
+        Ok(await core.GetRequiredService<SubscriptionService>().SubscribeAsync(root, account.UserId,
+            new SubscribeInput(plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        var merchants = core.GetRequiredService<MerchantService>();
+        var own = Ok(await merchants.CreateAsync(root, new MerchantInput("Acme Compute", "DATA_MANAGER", "compute.acme.example", accountId)));
+        var platform = Ok(await merchants.CreateAsync(root, new MerchantInput("Platform Storage " + accountId.ToString("N")[..6], "DATA_MANAGER", "storage.example")));
+
+        var unit = Ok(await core.GetRequiredService<UnitService>().CreateAsync(root, account.OrganisationId, new UnitInput("Billing", 1)));
+        var product = Ok(await core.GetRequiredService<ProductService>().CreateAsync(root, unit.Id,
+            new ProductInput("Storage", "DATA_MANAGER_STORAGE_SUBSCRIPTION", Allowance: "100", Limit: "150")));
+        var productId = PublicId.Of<Product>(product.Row.Product.Id);
+        var charges = core.GetRequiredService<ChargeService>();
+        foreach (var (merchant, external, coins) in new[] { (own, "job-1", "1.250000"), (own, "job-2", "0.5"), (platform, "store-1", "3") })
+        {
+            var caller = Principal.FromCredential(Ok(await core.GetRequiredService<CredentialService>()
+                .VerifyAsync(merchant.Credential.Credential.ApiKey, merchant.Credential.Secret)));
+            Ok(await charges.RecordAsync(caller, [new ChargeLineInput(productId, external, "processing", coins, "bob", "Job " + external)]));
+        }
+
+        // A public address, without asking DNS for a name that does not exist.
+        core.GetRequiredService<WebhookTargets>().Resolve = (_, _) => Task.FromResult(new[] { System.Net.IPAddress.Parse("93.184.216.34") });
+        Ok(await core.GetRequiredService<WebhookService>().CreateAsync(root,
+            new WebhookInput("https://hooks.acme.example/steward", ["user.*", "organisation.created"], true, "ops", accountId)));
     }
 
     public static async Task<Guid> AccountAsync(IServiceProvider core, string name)
