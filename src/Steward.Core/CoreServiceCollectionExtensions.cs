@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Steward.Core.Access;
+using Steward.Core.Assets;
 using Steward.Core.Billing;
 using Steward.Core.Caching;
 using Steward.Core.Catalog;
@@ -52,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCatalog();
         services.AddWebhooks();
         services.AddBilling();
+        services.AddAssets();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Cli.Tests.Infrastructure;
 using Steward.Core.Access;
+using Steward.Core.Assets;
 using Steward.Core.Events;
 using Steward.Core.Idempotency;
 using Steward.Core.Security;
@@ -34,7 +35,7 @@ public sealed class RotateMasterKeyTests
         var newId = KeyRing.KeyId(primary);
         Assert.Equal(store.MasterKey, Assert.Single(previous));
         Files.AssertOwnerOnly(store.MasterKeyFile);
-        Assert.Contains($"Re-encrypted 9 stored secret(s) under master key {newId} (it was {oldId}).", rotated.Out, StringComparison.Ordinal);
+        Assert.Contains($"Re-encrypted 10 stored secret(s) under master key {newId} (it was {oldId}).", rotated.Out, StringComparison.Ordinal);
         Assert.Contains("Restart every Steward instance", rotated.Out, StringComparison.Ordinal);
 
         await AssertSecretsAsync(store, acme, newId, "AASremembered");
@@ -134,6 +135,10 @@ public sealed class RotateMasterKeyTests
         {
             Assert.Equal(secret, protector.Unprotect((await db.Credentials.SingleAsync(c => c.ApiKey == key)).SecretCipher));
         }
+
+        var asset = await db.Set<Asset>().SingleAsync(a => a.Id == acme.SecretAsset.Id);
+        Assert.StartsWith($"v1.{keyId}.", asset.SecretCipher, StringComparison.Ordinal);
+        Assert.Equal(acme.SecretAsset.Content, protector.Unprotect(asset.SecretCipher!));
 
         if (rememberedSecret is not null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Steward.Core.Billing;
+using Steward.Core.Catalog;
 
 namespace Steward.Core.Tests;
 
@@ -11,7 +12,7 @@ namespace Steward.Core.Tests;
 public sealed class CoinsCalculatorTests
 {
     private static readonly DateOnly PeriodStart = new(2026, 3, 10);
-    private static readonly ProductTypeRule Rule = new("T", MerchantKinds.DataManager, new Dictionary<string, decimal>(), Claimable: false, AllowanceMultiplier: 1m, OverspendMultiplier: 2m);
+    private static readonly ProductTypeRules Rule = new("T", ProductTypeKind.Storage, [], MerchantKinds.DataManager, null) { AllowanceMultiplier = 1m, OverspendMultiplier = 2m };
 
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 15, 9, 30, 0, TimeSpan.Zero));
     private readonly Product product = new() { Id = Guid.CreateVersion7(), Allowance = 50m, Limit = 100m };

@@ -21,7 +21,11 @@ internal sealed class NativeTransport(HttpClient http, string accessToken)
     public string AccessToken { get; set; } = accessToken;
 
     /// <summary>Sends a call and reads its answer as <typeparamref name="T"/>.</summary>
-    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, int? ifMatchVersion = null)
+    public Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, int? ifMatchVersion = null) =>
+        SendContentAsync<T>(method, path, body is null ? null : JsonContent.Create(body, body.GetType(), options: Json), ct, ifMatchVersion);
+
+    /// <summary>Sends a call with a body already made (a multipart form, say) and reads its answer as <typeparamref name="T"/>.</summary>
+    public async Task<T> SendContentAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct, int? ifMatchVersion = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
@@ -30,11 +34,7 @@ internal sealed class NativeTransport(HttpClient http, string accessToken)
             request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"" + version.ToString(CultureInfo.InvariantCulture) + "\""));
         }
 
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
-        }
-
+        request.Content = content;
         using var response = await http.SendAsync(request, ct);
         return await ReadAsync<T>(response, ct);
     }

@@ -24,8 +24,8 @@ public static class BillingArea
 
     public static IServiceCollection AddBilling(this IServiceCollection services)
     {
-        // Seams other areas fill later: the catalog's product types, the reservations' held coins.
-        services.TryAddSingleton<IProductTypes, BuiltInProductTypes>();
+        // Seams other areas fill: the reservations' held coins. (The product types, IProductTypes, are
+        // the catalog's, registered by AddCatalog.)
         services.TryAddSingleton<IReservedCoins, NoReservedCoins>();
 
         services.AddSingleton<ICredentialOwner, MerchantCredentialOwner>();

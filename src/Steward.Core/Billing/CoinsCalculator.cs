@@ -1,3 +1,5 @@
+using Steward.Core.Catalog;
+
 namespace Steward.Core.Billing;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class CoinsCalculator(TimeProvider time)
     /// summary rows (rows of other periods are ignored); <paramref name="rule"/> gives the multipliers
     /// (1 and 1 when the type is no longer known).
     /// </summary>
-    public CoinsDetail Compute(Product product, int billingDay, ProductTypeRule? rule, IEnumerable<ChargeTotal> totals, decimal reserved)
+    public CoinsDetail Compute(Product product, int billingDay, ProductTypeRules? rule, IEnumerable<ChargeTotal> totals, decimal reserved)
     {
         var today = Today;
         var (from, until) = BillingDay.Period(today, billingDay, 0);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Access;
+using Steward.Core.Assets;
 using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Storage;
@@ -173,7 +174,8 @@ public sealed class MerchantService(IDbContextFactory<StewardDb> dbs, WriteGate 
 
     /// <summary>
     /// Deletes a merchant with its keys; its tokens stop at once. Refused while the ledger holds its
-    /// charges or it holds a claim on a product: the ledger must keep saying who charged.
+    /// charges, it holds a claim on a product (the ledger must keep saying who charged), or assets are
+    /// attached to it (an account relies on it to use them).
     /// </summary>
     public async Task<Result<Done>> DeleteAsync(Principal p, Guid id, CancellationToken ct = default)
     {
@@ -204,6 +206,11 @@ public sealed class MerchantService(IDbContextFactory<StewardDb> dbs, WriteGate 
             if (await ctx.Db.Set<Product>().IgnoreQueryFilters().AnyAsync(x => x.ClaimMerchantId == id))
             {
                 return Error.Conflict("The merchant holds a claim on a product; it must release it first.");
+            }
+
+            if (await ctx.Db.AssetAttachments.AnyAsync(x => x.MerchantId == id))
+            {
+                return Error.Refused(AssetReasons.MerchantAttached, "The merchant is attached to assets; they must be detached from it first.");
             }
 
             await credentials.RemoveForOwnersAsync(ctx, [id]);

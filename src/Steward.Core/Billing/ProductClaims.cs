@@ -35,7 +35,7 @@ public sealed class ProductClaims(IDbContextFactory<StewardDb> dbs, WriteGate ga
             return unreachable;
         }
 
-        if (await types.FindAsync(row.Product.Type, ct) is not { Claimable: true })
+        if (await types.FindAsync(row.Product.AccountId, row.Product.Type, ct) is not { Claimable: true })
         {
             return Error.Conflict($"Products of type {row.Product.Type} cannot be claimed.");
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Access;
+using Steward.Core.Catalog;
 using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Storage;
@@ -31,50 +32,7 @@ public sealed class ProductService(
 {
     public async Task<Result<ProductView>> CreateAsync(Principal p, Guid unitId, ProductInput input, CancellationToken ct = default)
     {
-        var v = new Validator();
-        var name = v.Required("name", input.Name, ProductConfiguration.NameLength);
-        var type = v.Required("type", input.Type, ProductConfiguration.TypeLength);
-        var rule = type.Length == 0 ? null : await types.FindAsync(type, ct);
-        if (type.Length > 0 && rule is null)
-        {
-            var known = await types.ListAsync(ct);
-            v.Add("type", FieldRule.Invalid, "type must be one of: " + string.Join(", ", known.Select(t => t.Type)) + ".");
-        }
-
-        var flavour = v.Optional("flavour", input.Flavour, ProductConfiguration.FlavourLength);
-        var allowance = Coins.Read(v, "allowance", input.Allowance, required: rule is { HasFlavours: false }, positive: true);
-        var limit = Coins.Read(v, "limit", input.Limit, required: false, positive: true);
-        if (rule is { HasFlavours: true })
-        {
-            if (flavour is null)
-            {
-                v.Add("flavour", FieldRule.Required, $"flavour is required for {rule.Type}: one of {string.Join(", ", rule.FlavourAllowances.Keys)}.");
-            }
-            else if (!rule.FlavourAllowances.TryGetValue(flavour, out var byFlavour))
-            {
-                v.Add("flavour", FieldRule.Invalid, $"flavour must be one of: {string.Join(", ", rule.FlavourAllowances.Keys)}.");
-            }
-            else
-            {
-                allowance ??= byFlavour;
-            }
-        }
-        else if (rule is not null && flavour is not null)
-        {
-            v.Add("flavour", FieldRule.Invalid, $"{rule.Type} has no flavours; leave flavour out.");
-        }
-
-        limit ??= allowance;
-        if (allowance is { } a && limit is { } l && l < a)
-        {
-            v.Add("limit", FieldRule.OutOfRange, "limit must be at least the allowance.", new Dictionary<string, object> { ["min"] = a });
-        }
-
-        if (!v.IsValid)
-        {
-            return v.ToError();
-        }
-
+        // The unit first: which product types there are depends on its account.
         await using var db = await dbs.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null)
@@ -85,6 +43,26 @@ public sealed class ProductService(
         if (await access.CanManageUnitAsync(p, unit.AccountId, unit.OrganisationId, unit.OwnerUserId, "Unit") is { } denied)
         {
             return denied;
+        }
+
+        var v = new Validator();
+        var name = v.Required("name", input.Name, ProductConfiguration.NameLength);
+        var type = v.Required("type", input.Type, ProductConfiguration.TypeLength);
+        var flavour = v.Optional("flavour", input.Flavour, ProductConfiguration.FlavourLength);
+        var allowance = Coins.Read(v, "allowance", input.Allowance, required: false, positive: true);
+        var limit = Coins.Read(v, "limit", input.Limit, required: false, positive: true);
+        var rule = type.Length == 0 ? null : await types.FindAsync(unit.AccountId, type, ct);
+        if (type.Length > 0 && rule is null)
+        {
+            var known = await types.ListAsync(unit.AccountId, ct);
+            v.Add("type", FieldRule.Invalid, "type must be one of: " + string.Join(", ", known.Select(t => t.Code)) + ".");
+        }
+
+        allowance = rule?.Validate(v, flavour, allowance, limit, allowanceGiven: input.Allowance is not null) ?? allowance;
+        limit ??= allowance;
+        if (!v.IsValid)
+        {
+            return v.ToError();
         }
 
         var created = await gate.ExecuteAsync(p, async ctx =>
@@ -101,7 +79,7 @@ public sealed class ProductService(
                 OrganisationId = unit.OrganisationId,
                 UnitId = unit.Id,
                 Name = name,
-                Type = rule!.Type,
+                Type = rule!.Code,
                 Flavour = flavour,
                 Allowance = allowance!.Value,
                 Limit = limit!.Value,
@@ -292,13 +270,14 @@ public sealed class ProductService(
         var totals = await db.ChargeTotals.AsNoTracking().Where(t => ids.Contains(t.ScopeId) && starts.Contains(t.PeriodStart)).ToListAsync(ct);
         var byProduct = totals.ToLookup(t => t.ScopeId);
         var reserved = await reservations.ReservedAsync(ids, ct);
-        var rules = new Dictionary<string, ProductTypeRule?>(StringComparer.Ordinal);
+        var rules = new Dictionary<(Guid, string), ProductTypeRules?>();
         var views = new List<ProductView>(rows.Count);
         foreach (var row in rows)
         {
-            if (!rules.TryGetValue(row.Product.Type, out var rule))
+            var key = (row.Product.AccountId, row.Product.Type);
+            if (!rules.TryGetValue(key, out var rule))
             {
-                rules[row.Product.Type] = rule = await types.FindAsync(row.Product.Type, ct);
+                rules[key] = rule = await types.FindAsync(row.Product.AccountId, row.Product.Type, ct);
             }
 
             var held = reserved.TryGetValue(row.Product.Id, out var r) ? r : 0m;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Steward.Core.Billing;
 using Steward.Core.Storage;
 
 namespace Steward.Core.Catalog;
@@ -21,6 +22,7 @@ public static class CatalogArea
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddSingleton<ProductTypeCatalog>();
+        services.AddSingleton<IProductTypes>(sp => sp.GetRequiredService<ProductTypeCatalog>());
         services.AddSingleton<PlanService>();
         services.AddSingleton<SubscriptionService>();
         services.AddHostedService<SubscriptionWorker>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Steward.Core.Access;
+using Steward.Core.Billing;
 using Steward.Core.Ids;
 using Steward.Core.Results;
 using Steward.Core.Storage;
@@ -13,10 +14,11 @@ public sealed record ProductTypeInput(string? Code, string? Kind, IReadOnlyList<
 
 /// <summary>
 /// Product types. Every account has the Account Server's two types built in (code, not rows: nothing
-/// to set up, nothing to migrate) and may add its own. Other areas ask <see cref="FindAsync"/> for a
-/// type's rules before they accept a product of it.
+/// to set up, nothing to migrate) and may add its own. Billing reads them through
+/// <see cref="IProductTypes"/> (this class) before it accepts a product of a type, and for the
+/// multipliers of a product's bill.
 /// </summary>
-public sealed class ProductTypeCatalog(IDbContextFactory<StewardDb> dbs, WriteGate gate)
+public sealed class ProductTypeCatalog(IDbContextFactory<StewardDb> dbs, WriteGate gate) : IProductTypes
 {
     public const int CodeLength = 50;
     public const int MaxPerAccount = 100;
@@ -25,12 +27,25 @@ public sealed class ProductTypeCatalog(IDbContextFactory<StewardDb> dbs, WriteGa
     public const string DataManagerProjectTier = "DATA_MANAGER_PROJECT_TIER_SUBSCRIPTION";
     public const string DataManagerStorage = "DATA_MANAGER_STORAGE_SUBSCRIPTION";
 
-    /// <summary>The types every account has: the Account Server's project tier (four flavours) and storage subscriptions.</summary>
+    /// <summary>
+    /// The types every account has: the Account Server's project tier (four flavours, each with a default
+    /// allowance) and storage subscriptions. The allowances and the multipliers (1 within the allowance,
+    /// 2 beyond it) are placeholders until the Account Server's own figures are known.
+    /// </summary>
     public static readonly IReadOnlyList<ProductTypeRules> BuiltIn =
     [
-        new(DataManagerProjectTier, ProductTypeKind.Tier, ["EVALUATION", "BRONZE", "SILVER", "GOLD"], "DATA_MANAGER",
-            "A Data Manager project at a tier chosen by its flavour."),
-        new(DataManagerStorage, ProductTypeKind.Storage, [], "DATA_MANAGER",
+        new(DataManagerProjectTier, ProductTypeKind.Tier, ["EVALUATION", "BRONZE", "SILVER", "GOLD"], MerchantKinds.DataManager,
+            "A Data Manager project at a tier chosen by its flavour.")
+        {
+            FlavourAllowances = new Dictionary<string, decimal>(StringComparer.Ordinal)
+            {
+                ["EVALUATION"] = 100m,
+                ["BRONZE"] = 1_000m,
+                ["SILVER"] = 5_000m,
+                ["GOLD"] = 20_000m,
+            },
+        },
+        new(DataManagerStorage, ProductTypeKind.Storage, [], MerchantKinds.DataManager,
             "Data Manager storage, with an allowance and a limit in coins."),
     ];
 
@@ -45,6 +60,14 @@ public sealed class ProductTypeCatalog(IDbContextFactory<StewardDb> dbs, WriteGa
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.ProductTypes.AsNoTracking().FirstOrDefaultAsync(t => t.AccountId == accountId && t.Code == code, ct);
         return row is null ? null : RulesOf(row);
+    }
+
+    /// <summary>The types an account may use: the built-in ones, then its own by code.</summary>
+    public async Task<IReadOnlyList<ProductTypeRules>> ListAsync(Guid accountId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var own = await db.ProductTypes.AsNoTracking().Where(t => t.AccountId == accountId).OrderBy(t => t.Code).ToListAsync(ct);
+        return [.. BuiltIn, .. own.Select(RulesOf)];
     }
 
     /// <summary>The built-in types, then the caller's account's own by code (root: every account's).</summary>

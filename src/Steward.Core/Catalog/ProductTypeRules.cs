@@ -4,7 +4,8 @@ namespace Steward.Core.Catalog;
 
 /// <summary>
 /// A product type as the rest of Steward sees it, built-in or the account's own: what a product of
-/// this type must carry. <see cref="Validate"/> is the one place those rules are checked.
+/// this type must carry and how it is billed. <see cref="Validate"/> is the one place the product rules
+/// are checked (Billing calls it when a unit subscribes to a type).
 /// </summary>
 /// <param name="Code">The type's code, such as <c>DATA_MANAGER_PROJECT_TIER_SUBSCRIPTION</c>.</param>
 /// <param name="Kind">Storage (allowance, no flavour) or tier (flavour required).</param>
@@ -20,59 +21,80 @@ public sealed record ProductTypeRules(
     string? Description,
     Guid? AccountId = null)
 {
+    private static readonly IReadOnlyDictionary<string, decimal> NoAllowances = new Dictionary<string, decimal>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The allowance a product of a flavour gets when it names none. Only the built-in tier type has
+    /// them; a product of a flavour without one must say its allowance.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> FlavourAllowances { get; init; } = NoAllowances;
+
+    /// <summary>Factor on coins used within the allowance when a bill is predicted.</summary>
+    public decimal AllowanceMultiplier { get; init; } = 1m;
+
+    /// <summary>Factor on coins used beyond the allowance when a bill is predicted.</summary>
+    public decimal OverspendMultiplier { get; init; } = 2m;
+
     public bool BuiltIn => AccountId is null;
 
     public bool IsStorage => Kind == ProductTypeKind.Storage;
 
     /// <summary>
-    /// Checks a product's flavour, allowance and limit against this type, recording broken rules under
-    /// the fields <c>flavour</c>, <c>allowance</c> and <c>limit</c>. A tier product needs one of the
-    /// type's flavours and no allowance or limit; a storage product needs an allowance of at least 1, a
-    /// limit (when given) not below it, and no flavour.
+    /// Whether a merchant may claim a product of this type for one of its own objects. A tier product
+    /// is bought for one thing (a Data Manager project) and is claimable; storage is shared and is not.
     /// </summary>
-    public void Validate(Validator v, string? flavour, long? allowance, long? limit)
+    public bool Claimable => Kind == ProductTypeKind.Tier;
+
+    /// <summary>
+    /// Checks a product's flavour, allowance and limit against this type, recording broken rules under
+    /// the fields <c>flavour</c>, <c>allowance</c> and <c>limit</c>, and returns the allowance the product
+    /// gets (the one given, else its flavour's default), or null when there is none. A tier product needs
+    /// one of the type's flavours; a storage product has no flavour and needs an allowance. The limit,
+    /// when given, is not below the allowance. <paramref name="allowanceGiven"/> says the caller sent an
+    /// allowance (already reported if it was malformed), so it is not reported missing as well.
+    /// </summary>
+    public decimal? Validate(Validator v, string? flavour, decimal? allowance, decimal? limit, bool allowanceGiven)
     {
         if (Kind == ProductTypeKind.Tier)
         {
             if (string.IsNullOrEmpty(flavour))
             {
-                v.Add("flavour", FieldRule.Required, $"flavour is required for a {Code} product: one of {string.Join(", ", Flavours)}.");
+                v.Add("flavour", FieldRule.Required, $"flavour is required for {Code}: one of {string.Join(", ", Flavours)}.");
             }
             else if (!Flavours.Contains(flavour, StringComparer.Ordinal))
             {
-                v.Add("flavour", FieldRule.Invalid, $"flavour must be one of {string.Join(", ", Flavours)} for a {Code} product.");
+                v.Add("flavour", FieldRule.Invalid, $"flavour must be one of: {string.Join(", ", Flavours)}.");
             }
-
-            if (allowance is not null)
+            else if (allowance is null && !allowanceGiven)
             {
-                v.Add("allowance", FieldRule.Invalid, $"A {Code} product has no allowance.");
+                if (FlavourAllowances.TryGetValue(flavour, out var byFlavour))
+                {
+                    allowance = byFlavour;
+                }
+                else
+                {
+                    v.Add("allowance", FieldRule.Required, $"allowance is required for a {Code} product: its flavours have no default allowance.");
+                }
             }
-
-            if (limit is not null)
+        }
+        else
+        {
+            if (!string.IsNullOrEmpty(flavour))
             {
-                v.Add("limit", FieldRule.Invalid, $"A {Code} product has no limit.");
+                v.Add("flavour", FieldRule.Invalid, $"{Code} has no flavours; leave flavour out.");
             }
 
-            return;
+            if (allowance is null && !allowanceGiven)
+            {
+                v.Add("allowance", FieldRule.Required, "allowance is required.");
+            }
         }
 
-        if (!string.IsNullOrEmpty(flavour))
+        if (allowance is { } a && limit is { } l && l < a)
         {
-            v.Add("flavour", FieldRule.Invalid, $"A {Code} product has no flavour.");
+            v.Add("limit", FieldRule.OutOfRange, "limit must be at least the allowance.", new Dictionary<string, object> { ["min"] = a });
         }
 
-        if (allowance is null)
-        {
-            v.Add("allowance", FieldRule.Required, $"allowance is required for a {Code} product.");
-        }
-        else if (allowance < 1)
-        {
-            v.Add("allowance", FieldRule.OutOfRange, "allowance must be at least 1.", new Dictionary<string, object> { ["min"] = 1 });
-        }
-
-        if (limit is not null && allowance is >= 1 && limit < allowance)
-        {
-            v.Add("limit", FieldRule.OutOfRange, "limit must be at least the allowance.", new Dictionary<string, object> { ["min"] = allowance.Value });
-        }
+        return allowance;
     }
 }

@@ -33,6 +33,15 @@ public sealed class StewardOptions
 
     /// <summary>Webhook delivery (<c>Steward:Webhooks</c>).</summary>
     public WebhookOptions Webhooks { get; set; } = new();
+
+    /// <summary>Assets (<c>Steward:Assets</c>).</summary>
+    public AssetOptions Assets { get; set; } = new();
+}
+
+public sealed class AssetOptions
+{
+    /// <summary>The largest content an asset may hold, in bytes of UTF-8 (default 1 MiB); larger content is refused with 413.</summary>
+    public int MaxContentBytes { get; set; } = 1024 * 1024;
 }
 
 public sealed class SubscriptionOptions

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Steward.Core.Idempotency;
 using Steward.Core.Results;
 using Steward.Server.Auth;
@@ -96,12 +97,16 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
         return EmptyHttpResult.Instance;
     }
 
-    /// <summary>The body, at most <see cref="JsonBody.MaxBytes"/> (every native body is a JSON document under it), rewound for the handler.</summary>
+    /// <summary>
+    /// The body, rewound for the handler: at most <see cref="JsonBody.MaxBytes"/>, or the endpoint's own
+    /// raised limit (a batch of charges, an asset's content).
+    /// </summary>
     private static async Task<Result<byte[]>> ReadBodyAsync(HttpContext http)
     {
-        if (http.Request.ContentLength > JsonBody.MaxBytes)
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? JsonBody.MaxBytes;
+        if (http.Request.ContentLength > limit)
         {
-            return JsonBody.TooLarge();
+            return JsonBody.TooLarge(limit);
         }
 
         http.Request.EnableBuffering();
@@ -112,9 +117,9 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
             int read;
             while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
             {
-                if (memory.Length + read > JsonBody.MaxBytes)
+                if (memory.Length + read > limit)
                 {
-                    return JsonBody.TooLarge();
+                    return JsonBody.TooLarge(limit);
                 }
 
                 memory.Write(chunk, 0, read);

@@ -162,7 +162,8 @@ public static class JsonBody
     /// <summary>The refusal of a body over <see cref="MaxBytes"/>.</summary>
     public static Error TooLarge() => TooLarge(MaxBytes);
 
-    private static Error TooLarge(long maxBytes) =>
+    /// <summary>The refusal of a body over <paramref name="maxBytes"/> (an endpoint's raised limit).</summary>
+    public static Error TooLarge(long maxBytes) =>
         Error.PayloadTooLarge($"The body is larger than {maxBytes / 1024} KiB.", "body", $"The body must be at most {maxBytes / 1024} KiB.");
 
     /// <summary>

@@ -125,4 +125,48 @@ public sealed class ProductTypesTests(StewardFactory factory) : IClassFixture<St
 
         Assert.Equal("ROOT_MADE", (await a.Http.GetOkAsync("/api/v1/product-types/ROOT_MADE")).Str("code"));
     }
+
+    [StewardFact]
+    public async Task An_accounts_own_types_serve_its_products_with_the_same_rules_as_the_built_in_ones()
+    {
+        using var a = await factory.NewTenantAsync();
+        using var b = await factory.NewTenantAsync();
+        await a.Http.ExpectAsync(HttpMethod.Post, "/api/v1/product-types", HttpStatusCode.Created, new { code = "MAIL_TIER", kind = "tier", flavours = new[] { "BASIC", "PLUS" } });
+        await a.Http.ExpectAsync(HttpMethod.Post, "/api/v1/product-types", HttpStatusCode.Created, new { code = "ARCHIVE", kind = "storage" });
+        var unitA = (await a.Http.NewUnitAsync((await a.Http.NewOrganisationAsync()).Str("id"))).Str("id");
+        var unitB = (await b.Http.NewUnitAsync((await b.Http.NewOrganisationAsync()).Str("id"))).Str("id");
+
+        // A tier of the account's own has no default allowance per flavour: the product names one.
+        var url = $"/api/v1/units/{unitA}/products";
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { name = "m", type = "MAIL_TIER", flavour = "BASIC" }, "allowance"),
+            (new { name = "m", type = "MAIL_TIER", flavour = "GOLD", allowance = 10 }, "flavour"),
+            (new { name = "m", type = "MAIL_TIER", allowance = 10 }, "flavour"),
+            (new { name = "m", type = "ARCHIVE" }, "allowance"),
+            (new { name = "m", type = "ARCHIVE", allowance = 10, flavour = "BASIC" }, "flavour"),
+            (new { name = "m", type = "ARCHIVE", allowance = 10, limit = 5 }, "limit"),
+        })
+        {
+            using var response = await a.Http.PostJsonAsync(url, body);
+            await response.ExpectValidationAsync(field);
+        }
+
+        var tier = await a.Http.ExpectAsync(HttpMethod.Post, url, HttpStatusCode.Created, new { name = "mail", type = "MAIL_TIER", flavour = "PLUS", allowance = 50 });
+        Assert.Equal("PLUS", tier.Str("flavour"));
+        Assert.True(tier.Flag("claimable"));
+        Assert.Equal(50m, tier.Dec("allowance"));
+        Assert.Equal(50m, tier.Dec("limit"));
+        Assert.Equal("2", tier.GetProperty("coins").Str("overspend_multiplier"));
+        var storage = await a.Http.ExpectAsync(HttpMethod.Post, url, HttpStatusCode.Created, new { name = "archive", type = "ARCHIVE", allowance = 10, limit = 20 });
+        Assert.False(storage.Flag("claimable"));
+
+        // The built-in tier keeps its default allowance per flavour.
+        Assert.Equal(1000m, (await a.Http.ExpectAsync(HttpMethod.Post, url, HttpStatusCode.Created, new { name = "dm", type = "DATA_MANAGER_PROJECT_TIER_SUBSCRIPTION", flavour = "BRONZE" })).Dec("allowance"));
+
+        // Another account does not have A's types.
+        using var other = await b.Http.PostJsonAsync($"/api/v1/units/{unitB}/products", new { name = "m", type = "ARCHIVE", allowance = 10 });
+        var problem = await other.ExpectValidationAsync("type");
+        Assert.DoesNotContain("ARCHIVE", problem.Str("detail") + problem.GetProperty("errors").ToString(), StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Core.Access;
+using Steward.Core.Assets;
 using Steward.Core.Identity;
 using Steward.Core.Ids;
 using Steward.Core.Results;
@@ -13,6 +14,9 @@ namespace Steward.Cli.Tests.Infrastructure;
 /// <summary>An account seeded with one of everything it can own, and the secrets it was given.</summary>
 public sealed record SeededAccount(Guid AccountId, string ApiKey, string ApiSecret, Guid OrganisationId, Guid UserId, IReadOnlyDictionary<string, string> Secrets)
 {
+    /// <summary>A secret asset of the account and its content (stored encrypted).</summary>
+    public (Guid Id, string Content) SecretAsset { get; init; }
+
     public string PublicId => Steward.Core.Ids.PublicId.Of<Account>(AccountId);
 }
 
@@ -21,8 +25,8 @@ public static class Seed
 {
     /// <summary>
     /// An account with organisations, a unit owned by a user, memberships, users (one with a password,
-    /// one at account level), a device, an extra credential and a revoked one (hence a revocation), and
-    /// the events all of that appended.
+    /// one at account level), a device, an extra credential and a revoked one (hence a revocation), a
+    /// secret asset and a unit's asset, and the events all of that appended.
     /// </summary>
     public static async Task<SeededAccount> FullAccountAsync(IServiceProvider core, string name)
     {
@@ -45,7 +49,7 @@ public static class Seed
         secrets[bob.Credential.Credential.ApiKey] = bob.Credential.Secret;
         secrets[alice.Credential.Credential.ApiKey] = alice.Credential.Secret;
 
-        Ok(await core.GetRequiredService<UnitService>().CreateAsync(root, engineering.Organisation.Id, new UnitInput("Main", 7)));
+        var main = Ok(await core.GetRequiredService<UnitService>().CreateAsync(root, engineering.Organisation.Id, new UnitInput("Main", 7)));
         Ok(await core.GetRequiredService<UnitService>().CreateAsync(root, engineering.Organisation.Id, new UnitInput("Bob's", 28, bob.User.Id)));
         var memberships = core.GetRequiredService<MembershipService>();
         Ok(await memberships.AddAsync(root, engineering.Organisation.Id, alice.User.Id, "admin"));
@@ -58,7 +62,15 @@ public static class Seed
         var doomed = Ok(await credentials.CreateAsync(root, PublicId.Of<Account>(accountId), "old"));
         Ok(await credentials.RevokeAsync(root, doomed.Credential.Id));
 
-        return new SeededAccount(accountId, account.Credential.Credential.ApiKey, account.Credential.Secret, engineering.Organisation.Id, bob.User.Id, secrets);
+        var assets = core.GetRequiredService<AssetService>();
+        var assetSecret = "licence-" + slug;
+        var secretAsset = Ok(await assets.CreateAsync(root, new AssetInput("licence", "global", Secret: true, Content: assetSecret, AccountId: accountId)));
+        Ok(await assets.CreateAsync(root, new AssetInput("settings", "unit", PublicId.Of<Unit>(main.Id), "Unit settings", Content: "a = 1")));
+
+        return new SeededAccount(accountId, account.Credential.Credential.ApiKey, account.Credential.Secret, engineering.Organisation.Id, bob.User.Id, secrets)
+        {
+            SecretAsset = (secretAsset.Asset.Id, assetSecret),
+        };
     }
 
     /// <summary>
