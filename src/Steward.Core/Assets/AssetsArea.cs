@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Steward.Core.Billing;
 using Steward.Core.Security;
 using Steward.Core.Storage;
 
@@ -21,10 +22,15 @@ public static class AssetsArea
         services.AddSingleton<AssetService>();
         services.AddSingleton<AssetMerchants>();
 
-        // Attachments name merchants, which do not travel with an account (platform merchants belong to
-        // none), so only the assets themselves are exported.
+        // Assets and their attachments travel with the account; a platform merchant an asset is attached to
+        // travels too and is added where missing (as with the ledger's, Billing/BillingArea.cs).
         return services
             .AddProtectedColumn<Asset>("assets.secret_cipher", a => a.SecretCipher)
-            .AddAccountTable("assets", (db, account) => db.Assets.Where(x => x.AccountId == account).OrderBy(x => x.Id));
+            .AddAccountTable("assets", (db, account) => db.Assets.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+            .AddSharedAccountTable("asset_platform_merchants", (db, account) => db.Set<Merchant>()
+                .Where(m => m.AccountId == null && db.Set<AssetAttachment>().Any(x => x.AccountId == account && x.MerchantId == m.Id))
+                .OrderBy(m => m.Number))
+            .AddAccountTable("asset_attachments", (db, account) => db.AssetAttachments.Where(x => x.AccountId == account)
+                .OrderBy(x => x.AssetId).ThenBy(x => x.MerchantId));
     }
 }

@@ -103,6 +103,10 @@ public static class Seed
         var own = Ok(await merchants.CreateAsync(root, new MerchantInput("Acme Compute", "DATA_MANAGER", "compute.acme.example", accountId)));
         var platform = Ok(await merchants.CreateAsync(root, new MerchantInput("Platform Storage " + accountId.ToString("N")[..6], "DATA_MANAGER", "storage.example")));
 
+        var attachments = core.GetRequiredService<AssetMerchants>();
+        Ok(await attachments.AttachAsync(root, account.SecretAsset.Id, own.Merchant.Id));
+        Ok(await attachments.AttachAsync(root, account.SecretAsset.Id, platform.Merchant.Id));
+
         var unit = Ok(await core.GetRequiredService<UnitService>().CreateAsync(root, account.OrganisationId, new UnitInput("Billing", 1)));
         var product = Ok(await core.GetRequiredService<ProductService>().CreateAsync(root, unit.Id,
             new ProductInput("Storage", "DATA_MANAGER_STORAGE_SUBSCRIPTION", Allowance: "100", Limit: "150")));
