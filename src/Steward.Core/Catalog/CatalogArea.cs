@@ -4,7 +4,7 @@ using Steward.Core.Storage;
 
 namespace Steward.Core.Catalog;
 
-/// <summary>The catalog (product types, plans and their versions) and users' subscriptions to plans.</summary>
+/// <summary>The catalog (product types, plans and their versions), users' subscriptions to plans, and subscription sites' subscribers with their invoices.</summary>
 public static class CatalogArea
 {
     extension(StewardDb db)
@@ -16,6 +16,12 @@ public static class CatalogArea
         public DbSet<PlanVersion> PlanVersions => db.Set<PlanVersion>();
 
         public DbSet<Subscription> Subscriptions => db.Set<Subscription>();
+
+        public DbSet<Subscriber> Subscribers => db.Set<Subscriber>();
+
+        public DbSet<SubscriberInvoice> SubscriberInvoices => db.Set<SubscriberInvoice>();
+
+        public DbSet<SubscriberInvoiceLine> SubscriberInvoiceLines => db.Set<SubscriberInvoiceLine>();
     }
 
     public static IServiceCollection AddCatalog(this IServiceCollection services)
@@ -23,6 +29,7 @@ public static class CatalogArea
         services.AddSingleton<ProductTypeCatalog>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<SubscriberService>();
         services.AddHostedService<SubscriptionWorker>();
         return services;
     }
