@@ -10,6 +10,7 @@ using Steward.Hosting;
 using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
 using Steward.Server.Faces.Kandy;
+using Steward.Server.Faces.Spreedly;
 using Steward.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -89,6 +90,7 @@ app.MapStewardMetrics();
 app.MapOAuthApi();
 app.MapNativeApi();
 app.MapKandyFace();
+app.MapSpreedlyFace();
 app.MapConsole();
 
 await app.RunAsync();

@@ -5,7 +5,7 @@ using Steward.Core.Storage;
 
 namespace Steward.Core.Catalog;
 
-/// <summary>The catalog (product types, plans and their versions) and users' subscriptions to plans.</summary>
+/// <summary>The catalog (product types, plans and their versions), users' subscriptions to plans, and subscription sites' subscribers with their invoices.</summary>
 public static class CatalogArea
 {
     extension(StewardDb db)
@@ -17,6 +17,12 @@ public static class CatalogArea
         public DbSet<PlanVersion> PlanVersions => db.Set<PlanVersion>();
 
         public DbSet<Subscription> Subscriptions => db.Set<Subscription>();
+
+        public DbSet<Subscriber> Subscribers => db.Set<Subscriber>();
+
+        public DbSet<SubscriberInvoice> SubscriberInvoices => db.Set<SubscriberInvoice>();
+
+        public DbSet<SubscriberInvoiceLine> SubscriberInvoiceLines => db.Set<SubscriberInvoiceLine>();
     }
 
     public static IServiceCollection AddCatalog(this IServiceCollection services)
@@ -25,6 +31,7 @@ public static class CatalogArea
         services.AddSingleton<IProductTypes>(sp => sp.GetRequiredService<ProductTypeCatalog>());
         services.AddSingleton<PlanService>();
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<SubscriberService>();
         services.AddHostedService<SubscriptionWorker>();
 
         // What travels with an account in `steward export` / `steward import`. Built-in product types are not

@@ -38,4 +38,10 @@ public static class CatalogReasons
 
     /// <summary>Auto-renewal needs a regular plan to renew.</summary>
     public const string NotRenewable = "not_renewable";
+
+    /// <summary>Fees are for recurring subscriptions only (they are owed with the next renewal).</summary>
+    public const string NotRecurring = "not_recurring";
+
+    /// <summary>Subscribers can be deleted on test accounts (Spreedly test sites) only; with code forbidden.</summary>
+    public const string NotTestAccount = "not_test_account";
 }

@@ -58,18 +58,7 @@ public sealed partial class SubscriptionService
                 return Error.Refused(CatalogReasons.AlreadySubscribed, "The user already has an active subscription; change its plan instead.");
             }
 
-            c.Use(plan, version);
-            var recurring = input.Recurring ?? true;
-            if (version.TrialDays > 0 && c.S.EligibleForFreeTrial)
-            {
-                c.S.EligibleForFreeTrial = false;
-                c.Start(SubscriptionStatus.Trial, c.Now.AddDays(version.TrialDays), recurring);
-            }
-            else
-            {
-                c.Start(SubscriptionStatus.Active, version.Terms.AddPeriod(c.Now), recurring);
-            }
-
+            BeginPlan(c, plan, version, input.Recurring ?? true);
             return null;
         }, SubscriptionEvent.Of<SubscriptionSubscribed>, ct);
     }
@@ -347,6 +336,21 @@ public sealed partial class SubscriptionService
         c.S.EligibleForFreeTrial = false;
         c.Start(SubscriptionStatus.Trial, version.Terms.AddPeriod(c.Now), recurring: false);
         return null;
+    }
+
+    /// <summary>Starts a regular plan now: on its trial days when it has some and the user is eligible (which uses the free trial), else one period.</summary>
+    private static void BeginPlan(Change c, Plan plan, PlanVersion version, bool recurring)
+    {
+        c.Use(plan, version);
+        if (version.TrialDays > 0 && c.S.EligibleForFreeTrial)
+        {
+            c.S.EligibleForFreeTrial = false;
+            c.Start(SubscriptionStatus.Trial, c.Now.AddDays(version.TrialDays), recurring);
+        }
+        else
+        {
+            c.Start(SubscriptionStatus.Active, version.Terms.AddPeriod(c.Now), recurring);
+        }
     }
 
     private static Error PlanDisabled() =>

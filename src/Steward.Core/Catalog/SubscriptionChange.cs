@@ -31,6 +31,9 @@ internal sealed class Change
 
     public DateTimeOffset Now => StoredTime.Of(ctx.Now);
 
+    /// <summary>The gate's context, for what a change writes beside the subscription (invoices).</summary>
+    public Storage.StewardDb Db => ctx.Db;
+
     public static async Task<Change> LoadAsync(WriteContext ctx, Subscription s, TimeSpan grace)
     {
         var plan = s.PlanId is { } planId ? await ctx.Db.Plans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == planId) : null;

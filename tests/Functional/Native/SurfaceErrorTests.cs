@@ -43,10 +43,16 @@ public sealed class SurfaceErrorTests(StewardFactory factory) : IClassFixture<St
     {
         // /api/v4/{site}/... belongs to another surface (Spreedly); the native style must not claim it.
         using var client = factory.CreateClient();
-        using var response = await client.GetAsync("/api/v4/some-site/subscription_plans.xml");
+        using var response = await client.GetAsync("/api/v4/some-site/no_such_call.xml");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("\"code\"", text, StringComparison.Ordinal);
+
+        // A call of the face asks for the face's credentials, in its words.
+        using var call = await client.GetAsync("/api/v4/some-site/subscription_plans.xml");
+        Assert.Equal(HttpStatusCode.Unauthorized, call.StatusCode);
+        Assert.Equal("HTTP Basic: Access denied.", await call.Content.ReadAsStringAsync());
     }
 
     [StewardTheory]
