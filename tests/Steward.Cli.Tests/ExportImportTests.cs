@@ -165,7 +165,7 @@ public sealed class ExportImportTests
         await target.RunExpectingAsync(ExitCodes.Ok, "bootstrap");
         var imported = await target.RunExpectingAsync(ExitCodes.Ok, "import", file);
         Assert.Contains($"Imported {acme.PublicId}: ", imported.Error, StringComparison.Ordinal);
-        Assert.Contains(" 1 accounts, 2 organisations, 3 units, 3 memberships, 2 users, 1 devices", imported.Error, StringComparison.Ordinal);
+        Assert.Contains(" 1 accounts, 2 organisations, 3 units, 3 memberships, 3 users, 1 devices", imported.Error, StringComparison.Ordinal);
 
         var before = await Rows.OfAccountAsync(source, acme.AccountId, withoutGeneratedKeys: true);
         var after = await Rows.OfAccountAsync(target, acme.AccountId, withoutGeneratedKeys: true);

@@ -43,6 +43,9 @@ public static class CatalogArea
                 .Where(f => db.Set<Plan>().Any(p => p.Id == f.PlanId && p.AccountId == account)).OrderBy(f => f.Id))
             .AddAccountTable("plan_tags", (db, account) => db.Set<PlanTag>().Where(x => x.AccountId == account).OrderBy(x => x.PlanId).ThenBy(x => x.Tag))
             .AddAccountTable("plan_versions", (db, account) => db.PlanVersions.Where(x => x.AccountId == account).OrderBy(x => x.Id))
-            .AddAccountTable("subscriptions", (db, account) => db.Subscriptions.Where(x => x.AccountId == account).OrderBy(x => x.Id));
+            .AddAccountTable("subscriptions", (db, account) => db.Subscriptions.Where(x => x.AccountId == account).OrderBy(x => x.Id))
+            .AddAccountTable("subscribers", (db, account) => db.Set<Subscriber>().Where(x => x.AccountId == account).OrderBy(x => x.CustomerId))
+            .AddAccountTable("subscriber_invoices", (db, account) => db.Set<SubscriberInvoice>().Where(x => x.AccountId == account).OrderBy(x => x.Id))
+            .AddAccountTable("subscriber_invoice_lines", (db, account) => db.Set<SubscriberInvoiceLine>().Where(x => x.AccountId == account).OrderBy(x => x.Id));
     }
 }

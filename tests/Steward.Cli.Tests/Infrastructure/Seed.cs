@@ -99,6 +99,13 @@ public static class Seed
         Ok(await core.GetRequiredService<SubscriptionService>().SubscribeAsync(root, account.UserId,
             new SubscribeInput(plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
+        // A subscription site's subscriber (the Spreedly face), subscribed and charged a fee (an invoice with a line).
+        var subscriber = Ok(await core.GetRequiredService<SubscriberService>().CreateAsync(root, accountId, new SubscriberInput("4242", "carl", "carl@acme.example")));
+        var subscriptions = core.GetRequiredService<SubscriptionService>();
+        Ok(await subscriptions.SubscribeAsync(root, subscriber.User.Id,
+            new SubscribeInput(plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Recurring: true)));
+        Ok(await subscriptions.AddFeeAsync(root, subscriber.User.Id, new FeeInput("Setup", "One-off setup", "setup", 5.25m)));
+
         var merchants = core.GetRequiredService<MerchantService>();
         var own = Ok(await merchants.CreateAsync(root, new MerchantInput("Acme Compute", "DATA_MANAGER", "compute.acme.example", accountId)));
         var platform = Ok(await merchants.CreateAsync(root, new MerchantInput("Platform Storage " + accountId.ToString("N")[..6], "DATA_MANAGER", "storage.example")));
