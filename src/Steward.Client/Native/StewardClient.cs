@@ -74,6 +74,9 @@ public sealed class StewardClient
     /// <summary>The ledger: posting and reading charges, <c>/api/v1/charges</c>.</summary>
     public ChargesClient Charges => field ??= new(transport);
 
+    /// <summary>The spend check: reserving coins of products, settling and releasing them.</summary>
+    public ReservationsClient Reservations => field ??= new(transport);
+
     /// <summary>Exchanges an API key and secret for a token (OAuth client_credentials) and returns a client using it.</summary>
     /// <param name="http">The HTTP client, whose base address is the Steward server; it is not disposed by the client.</param>
     /// <param name="apiKey">The API key.</param>

@@ -20,13 +20,21 @@ public static class BillingArea
         public DbSet<ChargeTotal> ChargeTotals => db.Set<ChargeTotal>();
 
         public DbSet<BillingPeriod> BillingPeriods => db.Set<BillingPeriod>();
+
+        public DbSet<Reservation> Reservations => db.Set<Reservation>();
+
+        public DbSet<SpendLease> SpendLeases => db.Set<SpendLease>();
+
+        public DbSet<SpendBudget> SpendBudgets => db.Set<SpendBudget>();
+
+        public DbSet<SpendNotice> SpendNotices => db.Set<SpendNotice>();
     }
 
     public static IServiceCollection AddBilling(this IServiceCollection services)
     {
-        // Seams other areas fill later: the catalog's product types, the reservations' held coins.
+        // A seam the catalog fills: product types.
         services.TryAddSingleton<IProductTypes, BuiltInProductTypes>();
-        services.TryAddSingleton<IReservedCoins, NoReservedCoins>();
+        services.TryAddSingleton<IReservedCoins, StoredReservedCoins>();
 
         services.AddSingleton<ICredentialOwner, MerchantCredentialOwner>();
         services.AddSingleton<MerchantService>();
@@ -38,6 +46,12 @@ public static class BillingArea
         services.AddSingleton<ChargeQueries>();
         services.AddSingleton<PeriodCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<PeriodCloser>());
+
+        // The spend check: budgets in memory, reservations, and their sweeper.
+        services.AddSingleton<SpendBook>();
+        services.AddSingleton<ReservationService>();
+        services.AddSingleton<ReservationSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReservationSweeper>());
         return services;
     }
 }

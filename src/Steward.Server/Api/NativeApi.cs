@@ -29,6 +29,7 @@ public static class NativeApi
         api.MapMerchantsApi();
         api.MapProductsApi();
         api.MapChargesApi();
+        api.MapReservationsApi();
         return api;
     }
 }
