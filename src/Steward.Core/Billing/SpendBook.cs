@@ -293,6 +293,9 @@ public sealed partial class SpendBook
                         budget.PeriodEnd = new DateTimeOffset(until.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
                         budget.Used = used;
                         budget.LastActivity = now;
+
+                        // The limit may have been raised: a lease grant may find room again.
+                        budget.ExhaustedUntil = DateTimeOffset.MinValue;
                         foreach (var r in held)
                         {
                             budget.Hold(r.Id, r.Coins, r.ExpiresAt);
