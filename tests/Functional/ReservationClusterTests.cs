@@ -27,6 +27,10 @@ public sealed class ReservationClusterTests(StewardFactory first) : IClassFixtur
         using var onSecond = second.ClientWithToken(token);
         await onFirst.ChargeAsync(BillingKit.Line(productId, "5"));
 
+        // Both instances hold a lease before the burst: 1 coin reserved on each.
+        await onFirst.ReserveAsync(productId, 1);
+        await onSecond.ReserveAsync(productId, 1);
+
         var asks = Enumerable.Range(0, 400).Select(i => (Client: i % 2 == 0 ? onFirst : onSecond, Coins: 0.25m * (1 + (i % 4)))).ToList();
         var answers = await Task.WhenAll(asks.Select(async ask =>
         {
@@ -35,9 +39,11 @@ public sealed class ReservationClusterTests(StewardFactory first) : IClassFixtur
         }));
 
         Assert.All(answers, x => Assert.Contains(x.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
-        var granted = answers.Where(x => x.StatusCode == HttpStatusCode.Created).Sum(x => x.Coins);
+        var granted = 2m + answers.Where(x => x.StatusCode == HttpStatusCode.Created).Sum(x => x.Coins);
         Assert.True(granted <= 35m, $"granted {granted} of 35 coins");
-        Assert.True(answers.Any(x => x.StatusCode == HttpStatusCode.Created && x.OnFirst) && answers.Any(x => x.StatusCode == HttpStatusCode.Created && !x.OnFirst), "both instances should grant some");
+
+        // Nearly all of it was granted (which instance got how much depends on who asked first).
+        Assert.True(granted > 30m, $"granted only {granted} of 35 coins");
         Assert.Equal(granted, (await a.GetOkAsync("/api/v1/products/" + productId)).Coins().Dec("reserved"));
 
         // The database's invariant: used + every lease <= limit.

@@ -50,6 +50,12 @@ internal sealed class ProductBudget(Guid productId)
     /// <summary>With leases: a grant found no room; until then another is not asked for.</summary>
     public DateTimeOffset ExhaustedUntil { get; set; }
 
+    /// <summary>With leases: the coins of the checks waiting for a grant.</summary>
+    public decimal Waiting { get; set; }
+
+    /// <summary>With leases: the room the database had when a grant last fell short.</summary>
+    public decimal RoomSeen { get; set; }
+
     public DateTimeOffset LastActivity { get; set; }
 
     /// <summary>A load of the facts under way, awaited by every caller that needs them.</summary>

@@ -7,18 +7,27 @@ namespace Steward.Core.Billing;
 /// <summary>The lease side of the book: asking the database for a larger lease, and what the sweeper gives back and learns.</summary>
 public sealed partial class SpendBook
 {
-    /// <summary>Asks the database to grow this instance's lease of the product by <paramref name="need"/>, renewing it.</summary>
+    /// <summary>
+    /// Asks the database to grow this instance's lease of the product by at least <paramref name="need"/>
+    /// (and by what every check waiting for it needs, when there is room), renewing it.
+    /// </summary>
     private async Task GrantAsync(ProductBudget budget, decimal need)
     {
         try
         {
             var granted = await gate.ExecuteAsync(Principal.System, async ctx =>
             {
-                var state = await SpendLeases.GrantAsync(ctx, budget.ProductId, InstanceId, need);
+                decimal want;
+                lock (budget)
+                {
+                    want = Math.Max(need, budget.Reserved + budget.Waiting - budget.Lease);
+                }
+
+                var state = await SpendLeases.GrantAsync(ctx, budget.ProductId, InstanceId, need, want);
                 if (state.IsSuccess)
                 {
                     var now = ctx.Now;
-                    ctx.AfterCommit(() => ApplyLease(budget, state.Value.Coins, now, exhausted: !state.Value.Enough));
+                    ctx.AfterCommit(() => ApplyLease(budget, state.Value, now));
                 }
 
                 return state;
@@ -45,15 +54,17 @@ public sealed partial class SpendBook
         }
     }
 
-    private void ApplyLease(ProductBudget budget, decimal coins, DateTimeOffset renewedAt, bool exhausted)
+    private void ApplyLease(ProductBudget budget, LeaseState state, DateTimeOffset renewedAt)
     {
         lock (budget)
         {
-            budget.Lease = coins;
+            budget.Lease = state.Coins;
             budget.LeaseValidUntil = renewedAt + (LeaseLifetime / 2);
-            if (exhausted)
+            if (!state.Enough)
             {
+                // Asks that need more than the room the database had are refused for a moment without asking again.
                 budget.ExhaustedUntil = time.GetUtcNow() + GrantBackoff;
+                budget.RoomSeen = state.Room;
             }
         }
     }

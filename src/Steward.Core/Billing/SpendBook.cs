@@ -40,6 +40,7 @@ public sealed partial class SpendBook
     private static readonly TimeSpan GrantBackoff = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<Guid, ProductBudget> budgets = new();
+    private readonly ConcurrentDictionary<Guid, Task<bool>> lookups = new();
     private readonly IDbContextFactory<StewardDb> dbs;
     private readonly WriteGate gate;
     private readonly ReadCache cache;
@@ -76,7 +77,7 @@ public sealed partial class SpendBook
     /// </summary>
     public async ValueTask<Result<Admission>> AdmitAsync(Principal p, Guid productId, Guid reservationId, decimal coins, DateTimeOffset expiresAt, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 8; attempt++)
+        for (var attempt = 0; attempt < 16; attempt++)
         {
             var budget = await FreshAsync(productId, ct);
             if (budget is null)
@@ -126,19 +127,32 @@ public sealed partial class SpendBook
                     return new Admission(budget.AccountId, budget.OrganisationId, budget.UnitId, InstanceId);
                 }
 
-                if (valid && now < budget.ExhaustedUntil)
+                // Ask the database for more (or only renew an expired lease); concurrent checks share one grant.
+                var need = budget.Reserved + coins - budget.Lease;
+                if (valid && now < budget.ExhaustedUntil && need > budget.RoomSeen)
                 {
                     return Error.LimitReached(
                         $"The product's limit is reached: its {Coins.Format(budget.Limit)} coins are used, reserved, or leased to other instances of this server; {Coins.Format(Math.Max(0, budget.Lease - budget.Reserved))} are available here.",
                         "coins");
                 }
 
-                // Ask the database for more (or only renew an expired lease); concurrent checks share one grant.
-                var need = budget.Reserved + coins - budget.Lease;
+                // The grant asks for what every waiting check needs (at least this one's need), so that one
+                // round trip serves them all.
+                budget.Waiting += coins;
                 wait = budget.Granting ??= Task.Run(() => GrantAsync(budget, need), CancellationToken.None);
             }
 
-            await wait.WaitAsync(ct);
+            try
+            {
+                await wait.WaitAsync(ct);
+            }
+            finally
+            {
+                lock (budget)
+                {
+                    budget.Waiting -= coins;
+                }
+            }
         }
 
         return Error.LimitReached("The product's budget is changing too quickly to check; try again.", "coins");
@@ -196,17 +210,23 @@ public sealed partial class SpendBook
     /// <summary>The loaded budget of a product, loading or refreshing its facts first when they are stale; null when there is no such product.</summary>
     private async ValueTask<ProductBudget?> FreshAsync(Guid productId, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        while (true)
         {
             // An id not in memory is looked up first, so that unknown ids take neither memory nor a turn in the gate.
+            // Concurrent checks of the same id share the lookup (and its connection).
             if (!budgets.TryGetValue(productId, out var budget))
             {
-                await using (var db = await dbs.CreateDbContextAsync(ct))
+                var lookup = lookups.GetOrAdd(productId, id => Task.Run(() => ExistsAsync(id), CancellationToken.None));
+                try
                 {
-                    if (!await db.Products.AnyAsync(x => x.Id == productId, ct))
+                    if (!await lookup.WaitAsync(ct))
                     {
                         return null;
                     }
+                }
+                finally
+                {
+                    lookups.TryRemove(new KeyValuePair<Guid, Task<bool>>(productId, lookup));
                 }
 
                 budget = budgets.GetOrAdd(productId, static id => new ProductBudget(id));
@@ -225,19 +245,30 @@ public sealed partial class SpendBook
                     return budget;
                 }
 
-                if (attempt >= 3)
-                {
-                    throw new InvalidOperationException("The product's budget could not be loaded.");
-                }
-
                 loading = budget.Loading ??= Task.Run(() => LoadAsync(budget), CancellationToken.None);
             }
 
+            // A load that finished after this check began is fresh enough for it, even if a change has
+            // dropped the cache entries since (the next check loads again).
             if (!await loading.WaitAsync(ct))
             {
                 return null;
             }
+
+            lock (budget)
+            {
+                if (!budget.Evicted && budget.Loaded)
+                {
+                    return budget;
+                }
+            }
         }
+    }
+
+    private async Task<bool> ExistsAsync(Guid productId)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.Products.AnyAsync(x => x.Id == productId);
     }
 
     private bool IsFresh(ProductBudget budget) =>

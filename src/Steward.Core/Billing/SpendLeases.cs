@@ -5,8 +5,8 @@ using Steward.Core.Writes;
 
 namespace Steward.Core.Billing;
 
-/// <summary>A lease as a write left it: its coins, and whether a grant gave all that was asked.</summary>
-internal sealed record LeaseState(decimal Coins, bool Enough);
+/// <summary>A lease as a write left it: its coins, whether a grant gave all that was asked, and the room it found.</summary>
+internal sealed record LeaseState(decimal Coins, bool Enough, decimal Room);
 
 /// <summary>What an instance's sweep learnt: its leases' coins, and its reservations other instances closed.</summary>
 internal sealed record LeaseSync(IReadOnlyDictionary<Guid, decimal> Leases, IReadOnlyList<(Guid ProductId, Guid ReservationId)> ClosedElsewhere);
@@ -25,11 +25,12 @@ internal sealed record Closing(Reservation Reservation, decimal LiveShrink, bool
 internal static class SpendLeases
 {
     /// <summary>
-    /// Grows <paramref name="instanceId"/>'s lease of the product by at least <paramref name="need"/>
-    /// (by half the free room when that is more, so that a busy instance asks rarely), and renews it.
-    /// When the room is less than the need nothing is granted and <see cref="LeaseState.Enough"/> is false.
+    /// Grows <paramref name="instanceId"/>'s lease of the product by at least <paramref name="need"/>: by
+    /// <paramref name="want"/> or half the free room, whichever is more (so that a busy instance asks
+    /// rarely), within the room; and renews it. When the room is less than the need nothing is granted
+    /// and <see cref="LeaseState.Enough"/> is false.
     /// </summary>
-    public static async Task<Result<LeaseState>> GrantAsync(WriteContext ctx, Guid productId, Guid instanceId, decimal need)
+    public static async Task<Result<LeaseState>> GrantAsync(WriteContext ctx, Guid productId, Guid instanceId, decimal need, decimal want)
     {
         var product = await ctx.Db.Products.AsNoTracking().FirstOrDefaultAsync(x => x.Id == productId);
         if (product is null)
@@ -51,7 +52,7 @@ internal static class SpendLeases
         var grant = 0m;
         if (need > 0 && room >= need)
         {
-            grant = Math.Min(room, Math.Max(need, decimal.Round(room / 2, Coins.Scale, MidpointRounding.ToZero)));
+            grant = Math.Min(room, Math.Max(Math.Max(need, want), decimal.Round(room / 2, Coins.Scale, MidpointRounding.ToZero)));
             if (budget is null)
             {
                 ctx.Db.SpendBudgets.Add(new SpendBudget { ProductId = productId, GrantedAt = ctx.Now, Version = 1 });
@@ -67,7 +68,7 @@ internal static class SpendLeases
         {
             if (grant == 0)
             {
-                return new LeaseState(0, need <= 0);
+                return new LeaseState(0, need <= 0, room);
             }
 
             mine = new SpendLease { ProductId = productId, InstanceId = instanceId, RenewedAt = ctx.Now, Version = 1 };
@@ -81,7 +82,7 @@ internal static class SpendLeases
         mine.Coins += grant;
         mine.RenewedAt = ctx.Now;
         mine.Abandoned = false;
-        return new LeaseState(mine.Coins, need <= 0 || grant > 0);
+        return new LeaseState(mine.Coins, need <= 0 || grant > 0, room - grant);
     }
 
     /// <summary>
