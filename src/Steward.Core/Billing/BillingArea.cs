@@ -49,6 +49,7 @@ public static class BillingArea
 
         // The spend check: budgets in memory, reservations, and their sweeper.
         services.AddSingleton<SpendBook>();
+        services.AddSingleton<ReservationJournal>();
         services.AddSingleton<ReservationService>();
         services.AddSingleton<ReservationSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ReservationSweeper>());

@@ -12,6 +12,9 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
     {
         b.ToTable("reservations");
         b.HasKey(x => x.Id);
+
+        // Ids are made by the service (version 7, from the clock); the journal inserts them itself.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Coins).HasPrecision(28, Coins.Scale);
         b.Property(x => x.SettledCoins).HasPrecision(28, Coins.Scale);
         b.Property(x => x.State).HasConversion<int>();

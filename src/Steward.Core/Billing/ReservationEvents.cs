@@ -38,9 +38,25 @@ public abstract record ReservationEvent : StewardEvent
     };
 }
 
-/// <summary>A merchant reserved coins of a product (the spend check said yes).</summary>
-[EventType("reservation.created")]
-public sealed record ReservationCreated : ReservationEvent;
+/// <summary>
+/// A merchant's reservations were stored (the spend check said yes): one event per write, merchant and
+/// account, listing them (reservations are stored many at a time, as charge lines are).
+/// </summary>
+[EventType("reservations.created")]
+public sealed record ReservationsCreated : StewardEvent
+{
+    public string MerchantId { get; init; } = "";
+
+    /// <summary>Their sum.</summary>
+    public decimal Coins { get; init; }
+
+    public IReadOnlyList<CreatedReservation> Reservations { get; init; } = [];
+
+    public override string SubjectId => MerchantId;
+}
+
+/// <summary>One reservation of a <see cref="ReservationsCreated"/> event.</summary>
+public sealed record CreatedReservation(string Id, string ProductId, decimal Coins, DateTimeOffset ExpiresAt);
 
 /// <summary>A reservation became a charge line (also recorded as <c>charges.recorded</c>).</summary>
 [EventType("reservation.settled")]

@@ -19,11 +19,18 @@ public sealed record ReservationView(Reservation Reservation, ReservationState S
 /// <summary>
 /// The spend check: before paid work a merchant reserves coins of a product; the answer is given from
 /// memory (<see cref="SpendBook"/>) and the reservation is stored through the gate before it is
-/// acknowledged. A reservation is closed once: settled into a charge line (through the same write as
+/// acknowledged (<see cref="ReservationJournal"/>, many in one write). A reservation is closed once: settled into a charge line (through the same write as
 /// posted charges), released, or expired (<see cref="ReservationSweeper"/>). Settling or releasing
 /// again changes nothing and answers the reservation as it is.
 /// </summary>
-public sealed class ReservationService(IDbContextFactory<StewardDb> dbs, WriteGate gate, SpendBook book, ChargeService charges, ProductAccess access, TimeProvider time)
+public sealed class ReservationService(
+    IDbContextFactory<StewardDb> dbs,
+    WriteGate gate,
+    SpendBook book,
+    ReservationJournal journal,
+    ChargeService charges,
+    ProductAccess access,
+    TimeProvider time)
 {
     public const int DefaultTtlSeconds = 300;
     public const int MaxTtlSeconds = 86_400;
@@ -88,12 +95,7 @@ public sealed class ReservationService(IDbContextFactory<StewardDb> dbs, WriteGa
         Result<Reservation> stored;
         try
         {
-            stored = await gate.ExecuteAsync(p, ctx =>
-            {
-                ctx.Db.Reservations.Add(row);
-                ctx.Emit(row.AccountId, ReservationEvent.Of<ReservationCreated>(row));
-                return Task.FromResult(Result<Reservation>.Ok(row));
-            }, CancellationToken.None);
+            stored = await journal.StoreAsync(p, row);
         }
         catch
         {

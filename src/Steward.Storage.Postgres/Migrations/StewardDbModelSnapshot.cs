@@ -429,7 +429,6 @@ namespace Steward.Storage.Postgres.Migrations
             modelBuilder.Entity("Steward.Core.Billing.Reservation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AccountId")

@@ -419,7 +419,6 @@ namespace Steward.Storage.Sqlite.Migrations
             modelBuilder.Entity("Steward.Core.Billing.Reservation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AccountId")

@@ -64,7 +64,7 @@ public sealed class ReservationsTests(StewardFactory factory) : IClassFixture<St
         Assert.Equal(ReservationService.ReasonSettled, refused.Str("reason"));
 
         var types = (await a.Http.EventsAsync()).Select(e => e.Str("type")).ToList();
-        Assert.Contains("reservation.created", types);
+        Assert.Contains("reservations.created", types);
         Assert.Contains("reservation.settled", types);
         Assert.Contains("charges.recorded", types);
     }
