@@ -489,8 +489,6 @@ namespace Steward.Storage.Postgres.Migrations
 
                     b.HasIndex("State", "ExpiresAt");
 
-                    b.HasIndex("LeaseInstanceId", "ProductId", "State");
-
                     b.ToTable("reservations", (string)null);
                 });
 

@@ -479,8 +479,6 @@ namespace Steward.Storage.Sqlite.Migrations
 
                     b.HasIndex("State", "ExpiresAt");
 
-                    b.HasIndex("LeaseInstanceId", "ProductId", "State");
-
                     b.ToTable("reservations", (string)null);
                 });
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Steward.Storage.Postgres.Migrations
+namespace Steward.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SpendCheckReservations : Migration
@@ -16,22 +15,22 @@ namespace Steward.Storage.Postgres.Migrations
                 name: "reservations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LeaseInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Coins = table.Column<decimal>(type: "numeric(28,9)", precision: 28, scale: 9, nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Username = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SettledCoins = table.Column<decimal>(type: "numeric(28,9)", precision: 28, scale: 9, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LeaseInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Coins = table.Column<decimal>(type: "TEXT", precision: 28, scale: 9, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SettledCoins = table.Column<decimal>(type: "TEXT", precision: 28, scale: 9, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,9 +53,9 @@ namespace Steward.Storage.Postgres.Migrations
                 name: "spend_budgets",
                 columns: table => new
                 {
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,12 +72,12 @@ namespace Steward.Storage.Postgres.Migrations
                 name: "spend_leases",
                 columns: table => new
                 {
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Coins = table.Column<decimal>(type: "numeric(28,9)", precision: 28, scale: 9, nullable: false),
-                    RenewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Abandoned = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Coins = table.Column<decimal>(type: "TEXT", precision: 28, scale: 9, nullable: false),
+                    RenewedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Abandoned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,12 +94,12 @@ namespace Steward.Storage.Postgres.Migrations
                 name: "spend_notices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReservationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReservationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,11 +111,6 @@ namespace Steward.Storage.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_reservations_LeaseInstanceId_ProductId_State",
-                table: "reservations",
-                columns: new[] { "LeaseInstanceId", "ProductId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_reservations_MerchantId",
