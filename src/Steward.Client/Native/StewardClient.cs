@@ -77,6 +77,9 @@ public sealed class StewardClient
     /// <summary>Assets (scoped configuration and secrets) and the merchants they are attached to: <c>/api/v1/assets</c>.</summary>
     public AssetsClient Assets => field ??= new(transport);
 
+    /// <summary>The spend check: reserving coins of products, settling and releasing them.</summary>
+    public ReservationsClient Reservations => field ??= new(transport);
+
     /// <summary>Exchanges an API key and secret for a token (OAuth client_credentials) and returns a client using it.</summary>
     /// <param name="http">The HTTP client, whose base address is the Steward server; it is not disposed by the client.</param>
     /// <param name="apiKey">The API key.</param>

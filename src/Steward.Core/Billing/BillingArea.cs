@@ -20,13 +20,20 @@ public static class BillingArea
         public DbSet<ChargeTotal> ChargeTotals => db.Set<ChargeTotal>();
 
         public DbSet<BillingPeriod> BillingPeriods => db.Set<BillingPeriod>();
+
+        public DbSet<Reservation> Reservations => db.Set<Reservation>();
+
+        public DbSet<SpendLease> SpendLeases => db.Set<SpendLease>();
+
+        public DbSet<SpendBudget> SpendBudgets => db.Set<SpendBudget>();
+
+        public DbSet<SpendNotice> SpendNotices => db.Set<SpendNotice>();
     }
 
     public static IServiceCollection AddBilling(this IServiceCollection services)
     {
-        // Seams other areas fill: the reservations' held coins. (The product types, IProductTypes, are
-        // the catalog's, registered by AddCatalog.)
-        services.TryAddSingleton<IReservedCoins, NoReservedCoins>();
+        // The product types (IProductTypes) are the catalog's, registered by AddCatalog.
+        services.TryAddSingleton<IReservedCoins, StoredReservedCoins>();
 
         services.AddSingleton<ICredentialOwner, MerchantCredentialOwner>();
         services.AddSingleton<MerchantService>();
@@ -38,6 +45,13 @@ public static class BillingArea
         services.AddSingleton<ChargeQueries>();
         services.AddSingleton<PeriodCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<PeriodCloser>());
+
+        // The spend check: budgets in memory, reservations, and their sweeper.
+        services.AddSingleton<SpendBook>();
+        services.AddSingleton<ReservationJournal>();
+        services.AddSingleton<ReservationService>();
+        services.AddSingleton<ReservationSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReservationSweeper>());
 
         // What travels with an account in `steward export` / `steward import`. Platform merchants belong to no
         // account, but its charges and claims name them: they travel too, and are added only where missing.

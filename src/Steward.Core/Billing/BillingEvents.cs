@@ -87,6 +87,15 @@ public abstract record ProductEvent : StewardEvent
 
     public override string SubjectId => Id;
 
+    /// <summary>The spend check's copy of the product (its limit, whether it is deleted) is stale.</summary>
+    public override void Invalidate(ReadCache cache)
+    {
+        if (PublicId.TryParse<Product>(Id, out var id))
+        {
+            cache.Remove(new ProductCacheKey(id));
+        }
+    }
+
     public static T Of<T>(Product p) where T : ProductEvent, new() => new()
     {
         Id = PublicId.Of<Product>(p.Id),

@@ -18,10 +18,10 @@ public sealed record RecordedCharges(int Recorded, int Duplicates);
 /// opens billing periods, so every acknowledged line is durable and already counted. The write reads
 /// the batch's existing external ids, periods and summary rows in one query each, never per line.
 /// </summary>
-public sealed class ChargeService(IDbContextFactory<StewardDb> dbs, WriteGate gate, TimeProvider time)
+public sealed class ChargeService(IDbContextFactory<StewardDb> dbs, WriteGate gate, SpendBook book, TimeProvider time)
 {
     /// <summary>A line with what it inherits from its product and unit.</summary>
-    private sealed record Placed(ParsedLine Line, Guid AccountId, Guid OrganisationId, Guid UnitId, DateOnly Day, DateOnly PeriodStart);
+    internal sealed record Placed(ParsedLine Line, Guid AccountId, Guid OrganisationId, Guid UnitId, DateOnly Day, DateOnly PeriodStart);
 
     public async Task<Result<RecordedCharges>> RecordAsync(Principal p, IReadOnlyList<ChargeLineInput?>? lines, CancellationToken ct = default)
     {
@@ -43,82 +43,89 @@ public sealed class ChargeService(IDbContextFactory<StewardDb> dbs, WriteGate ga
         }
 
         var batch = placed.Value;
-        var merchantId = p.SubjectId;
-        return await gate.ExecuteAsync(p, async ctx =>
+        return await gate.ExecuteAsync(p, ctx => WriteLinesAsync(ctx, p.SubjectId, batch), ct);
+    }
+
+    /// <summary>
+    /// The write of a placed batch, inside the gate: skips duplicates, opens periods, adds to the summary
+    /// rows, inserts the lines and says so (one event per account). A settled reservation's line is
+    /// recorded by the same code. After the commit the spend check counts the lines as used.
+    /// </summary>
+    internal async Task<Result<RecordedCharges>> WriteLinesAsync(WriteContext ctx, Guid merchantId, List<Placed> batch)
+    {
+        // A repeated external id is a duplicate, whether sent earlier or earlier in this batch.
+        var externalIds = batch.Select(l => l.Line.ExternalId).Distinct(StringComparer.Ordinal).ToList();
+        var seen = (await ctx.Db.ChargeLines
+                .Where(l => l.MerchantId == merchantId && externalIds.Contains(l.ExternalId))
+                .Select(l => l.ExternalId)
+                .ToListAsync())
+            .ToHashSet(StringComparer.Ordinal);
+        var fresh = batch.Where(l => seen.Add(l.Line.ExternalId)).ToList();
+        var duplicates = batch.Count - fresh.Count;
+        if (fresh.Count == 0)
         {
-            // A repeated external id is a duplicate, whether sent earlier or earlier in this batch.
-            var externalIds = batch.Select(l => l.Line.ExternalId).Distinct(StringComparer.Ordinal).ToList();
-            var seen = (await ctx.Db.ChargeLines
-                    .Where(l => l.MerchantId == merchantId && externalIds.Contains(l.ExternalId))
-                    .Select(l => l.ExternalId)
-                    .ToListAsync())
-                .ToHashSet(StringComparer.Ordinal);
-            var fresh = batch.Where(l => seen.Add(l.Line.ExternalId)).ToList();
-            var duplicates = batch.Count - fresh.Count;
-            if (fresh.Count == 0)
-            {
-                return Result<RecordedCharges>.Ok(new RecordedCharges(0, duplicates));
-            }
+            return Result<RecordedCharges>.Ok(new RecordedCharges(0, duplicates));
+        }
 
-            var closed = await OpenPeriodsAsync(ctx, fresh);
-            await AddToTotalsAsync(ctx.Db, fresh, closed);
+        var closed = await OpenPeriodsAsync(ctx, fresh);
+        await AddToTotalsAsync(ctx.Db, fresh, closed);
 
-            var rows = fresh.Select(l => new ChargeLine
-            {
-                AccountId = l.AccountId,
-                OrganisationId = l.OrganisationId,
-                UnitId = l.UnitId,
-                ProductId = l.Line.ProductId,
-                MerchantId = merchantId,
-                ExternalId = l.Line.ExternalId,
-                Kind = l.Line.Kind,
-                Coins = l.Line.Coins,
-                BurnRate = l.Line.BurnRate,
-                Username = l.Line.Username,
-                Name = l.Line.Name,
-                Description = l.Line.Description,
-                Group = l.Line.Group,
-                Sequence = l.Line.Sequence,
-                AdditionalData = l.Line.AdditionalData,
-                Timestamp = l.Line.Timestamp,
-                RecordedAt = ctx.Now,
-                Day = l.Day,
-                PeriodStart = l.PeriodStart,
-                PostFinal = closed.Contains((l.UnitId, l.PeriodStart)),
-            }).ToList();
+        var rows = fresh.Select(l => new ChargeLine
+        {
+            AccountId = l.AccountId,
+            OrganisationId = l.OrganisationId,
+            UnitId = l.UnitId,
+            ProductId = l.Line.ProductId,
+            MerchantId = merchantId,
+            ExternalId = l.Line.ExternalId,
+            Kind = l.Line.Kind,
+            Coins = l.Line.Coins,
+            BurnRate = l.Line.BurnRate,
+            Username = l.Line.Username,
+            Name = l.Line.Name,
+            Description = l.Line.Description,
+            Group = l.Line.Group,
+            Sequence = l.Line.Sequence,
+            AdditionalData = l.Line.AdditionalData,
+            Timestamp = l.Line.Timestamp,
+            RecordedAt = ctx.Now,
+            Day = l.Day,
+            PeriodStart = l.PeriodStart,
+            PostFinal = closed.Contains((l.UnitId, l.PeriodStart)),
+        }).ToList();
 
-            // One multi-row INSERT instead of SaveChanges' command per row: the lines are the bulk of the write.
-            try
-            {
-                await BulkInsert.InsertAsync(ctx.Db, rows);
-            }
-            catch (DbException ex) when (WriteGate.IsUniqueViolation(new DbUpdateException(ex.Message, ex)))
-            {
-                // The single writer has already ruled duplicates out; the index is the backstop.
-                return Error.Conflict("A line of this batch was recorded by a concurrent request; send the batch again (its duplicates are skipped).");
-            }
+        // One multi-row INSERT instead of SaveChanges' command per row: the lines are the bulk of the write.
+        try
+        {
+            await BulkInsert.InsertAsync(ctx.Db, rows);
+        }
+        catch (DbException ex) when (WriteGate.IsUniqueViolation(new DbUpdateException(ex.Message, ex)))
+        {
+            // The single writer has already ruled duplicates out; the index is the backstop.
+            return Error.Conflict("A line of this batch was recorded by a concurrent request; send the batch again (its duplicates are skipped).");
+        }
 
-            foreach (var account in rows.GroupBy(r => r.AccountId))
+        foreach (var account in rows.GroupBy(r => r.AccountId))
+        {
+            ctx.Emit(account.Key, new ChargesRecorded
             {
-                ctx.Emit(account.Key, new ChargesRecorded
-                {
-                    MerchantId = PublicId.Of<Merchant>(merchantId),
-                    Lines = account.Count(),
-                    Coins = account.Sum(r => r.Coins),
-                    PostFinalLines = account.Count(r => r.PostFinal),
-                    ProductIds = account.Select(r => PublicId.Of<Product>(r.ProductId)).Distinct().ToList(),
-                });
-            }
+                MerchantId = PublicId.Of<Merchant>(merchantId),
+                Lines = account.Count(),
+                Coins = account.Sum(r => r.Coins),
+                PostFinalLines = account.Count(r => r.PostFinal),
+                ProductIds = account.Select(r => PublicId.Of<Product>(r.ProductId)).Distinct().ToList(),
+            });
+        }
 
-            return Result<RecordedCharges>.Ok(new RecordedCharges(fresh.Count, duplicates));
-        }, ct);
+        ctx.AfterCommit(() => book.OnCharged(rows));
+        return Result<RecordedCharges>.Ok(new RecordedCharges(fresh.Count, duplicates));
     }
 
     /// <summary>
     /// Looks the batch's products up in one read and checks the merchant may charge each: a product
     /// that does not exist, is deleted, or belongs to an account the merchant does not serve is not found.
     /// </summary>
-    private async Task<Result<List<Placed>>> PlaceAsync(Principal p, IReadOnlyList<ParsedLine> lines, CancellationToken ct)
+    internal async Task<Result<List<Placed>>> PlaceAsync(Principal p, IReadOnlyList<ParsedLine> lines, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var ids = lines.Select(l => l.ProductId).Distinct().ToList();

@@ -17,19 +17,10 @@ public interface IProductTypes
 }
 
 /// <summary>
-/// Coins held by open reservations of products. Reservations are not built yet: the default says 0
-/// for every product; the reservation service replaces this registration.
+/// Coins held by open reservations of products, for their coins detail (<see cref="StoredReservedCoins"/>:
+/// every instance's open reservations as stored).
 /// </summary>
 public interface IReservedCoins
 {
     ValueTask<IReadOnlyDictionary<Guid, decimal>> ReservedAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct = default);
-}
-
-/// <summary>No reservations: every product has 0 coins reserved.</summary>
-public sealed class NoReservedCoins : IReservedCoins
-{
-    private static readonly IReadOnlyDictionary<Guid, decimal> None = new Dictionary<Guid, decimal>();
-
-    public ValueTask<IReadOnlyDictionary<Guid, decimal>> ReservedAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct = default) =>
-        ValueTask.FromResult(None);
 }

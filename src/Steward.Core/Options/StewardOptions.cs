@@ -36,12 +36,37 @@ public sealed class StewardOptions
 
     /// <summary>Assets (<c>Steward:Assets</c>).</summary>
     public AssetOptions Assets { get; set; } = new();
+
+    /// <summary>The spend check: reservations and leases of products' budgets (<c>Steward:Reservations</c>).</summary>
+    public ReservationOptions Reservations { get; set; } = new();
 }
 
 public sealed class AssetOptions
 {
     /// <summary>The largest content an asset may hold, in bytes of UTF-8 (default 1 MiB); larger content is refused with 413.</summary>
     public int MaxContentBytes { get; set; } = 1024 * 1024;
+}
+
+public sealed class ReservationOptions
+{
+    /// <summary>
+    /// Whether each instance leases slices of a product's budget from the database (needed when several
+    /// instances share one database). Null: on with PostgreSQL, off with SQLite (one instance holds the
+    /// whole budget in memory).
+    /// </summary>
+    public bool? Leases { get; set; }
+
+    /// <summary>How often expired reservations are stored as expired, and leases renewed and given back.</summary>
+    public int SweepIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// A lease not renewed for this long belongs to an instance presumed gone and is taken back; its
+    /// instance stops using it after half of this. Clocks of instances must agree within half of it.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 30;
+
+    /// <summary>An instance gives back the unused part of a product's lease after this long without a reservation of it.</summary>
+    public int LeaseIdleSeconds { get; set; } = 10;
 }
 
 public sealed class SubscriptionOptions

@@ -8,3 +8,6 @@ public sealed record MembershipsCacheKey(Guid UserId);
 
 /// <summary>An account by its slug, for faces that name the account in the path (a realm, a site).</summary>
 public sealed record AccountSlugCacheKey(string Slug);
+
+/// <summary>A unit row, cached by id (the spend check reads its billing day); unit events drop it.</summary>
+public sealed record UnitCacheKey(Guid Id);

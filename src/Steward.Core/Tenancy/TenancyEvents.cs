@@ -137,6 +137,14 @@ public abstract record UnitEvent : StewardEvent
 
     public override string SubjectId => Id;
 
+    public override void Invalidate(ReadCache cache)
+    {
+        if (PublicId.TryParse<Unit>(Id, out var id))
+        {
+            cache.Remove(new UnitCacheKey(id));
+        }
+    }
+
     public static T Of<T>(Unit u) where T : UnitEvent, new() => new()
     {
         Id = PublicId.Of<Unit>(u.Id),

@@ -72,6 +72,26 @@ public static class BillingKit
         return (body.Number("recorded"), body.Number("duplicates"));
     }
 
+    /// <summary>Asks to reserve coins of a product (the spend check); the caller checks the answer.</summary>
+    public static Task<HttpResponseMessage> PostReservationAsync(this HttpClient merchant, string productId, object coins, int? ttlSeconds = null) =>
+        merchant.PostJsonAsync($"/api/v1/products/{productId}/reservations", ttlSeconds is null ? new Dictionary<string, object?> { ["coins"] = coins } : new Dictionary<string, object?> { ["coins"] = coins, ["ttl_seconds"] = ttlSeconds });
+
+    /// <summary>Reserves coins that must be granted; returns the reservation.</summary>
+    public static async Task<JsonElement> ReserveAsync(this HttpClient merchant, string productId, object coins, int? ttlSeconds = null)
+    {
+        using var response = await merchant.PostReservationAsync(productId, coins, ttlSeconds);
+        return await response.ExpectJsonAsync(HttpStatusCode.Created);
+    }
+
+    /// <summary>Asks to reserve coins that must be refused with 409 limit-reached.</summary>
+    public static async Task<JsonElement> ExpectLimitReachedAsync(this HttpClient merchant, string productId, object coins)
+    {
+        using var response = await merchant.PostReservationAsync(productId, coins);
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "limit-reached");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("coins", out _), $"the refusal should name coins: {problem}");
+        return problem;
+    }
+
     /// <summary>A decimal read from a string or number property.</summary>
     public static decimal Dec(this JsonElement element, string name)
     {

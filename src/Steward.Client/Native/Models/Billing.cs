@@ -101,6 +101,22 @@ public sealed record ChargeLine(
 /// <param name="Duplicates">Lines whose external id had already been sent.</param>
 public sealed record RecordedCharges(int Recorded, int Duplicates);
 
+/// <summary>Coins held against a product's limit (the spend check).</summary>
+/// <param name="Id">Public id, <c>resv-…</c>.</param>
+/// <param name="ProductId">The product.</param>
+/// <param name="MerchantId">The merchant that reserved.</param>
+/// <param name="Coins">The coins held.</param>
+/// <param name="State"><c>open</c>, <c>settled</c>, <c>released</c> or <c>expired</c>.</param>
+/// <param name="Username">Who the work is for.</param>
+/// <param name="Name">What the work is.</param>
+/// <param name="CreatedAt">When it was made.</param>
+/// <param name="ExpiresAt">When it frees its coins unless settled or released first.</param>
+/// <param name="ClosedAt">When it was settled, released or expired.</param>
+/// <param name="SettledCoins">The charge line's coins, once settled.</param>
+public sealed record Reservation(
+    string Id, string ProductId, string MerchantId, decimal Coins, string State, string? Username, string? Name,
+    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ClosedAt, decimal? SettledCoins);
+
 /// <summary>Totals of a window of the ledger.</summary>
 /// <param name="Coins">The statement's coins (post-final lines apart), signed.</param>
 /// <param name="Processing">Processing coins.</param>

@@ -188,12 +188,39 @@ public sealed record AccountChargesResource(string AccountId, DateOnly? From, Da
 
 public sealed record RecordedChargesResource(int Recorded, int Duplicates);
 
+public sealed record ReservationResource(
+    string Id,
+    string ProductId,
+    string MerchantId,
+    string Coins,
+    string State,
+    string? Username,
+    string? Name,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? ClosedAt,
+    string? SettledCoins)
+{
+    public static ReservationResource From(ReservationView v)
+    {
+        var r = v.Reservation;
+        return new(PublicId.Of<Reservation>(r.Id), PublicId.Of<Product>(r.ProductId), PublicId.Of<Merchant>(r.MerchantId), Core.Billing.Coins.Format(r.Coins),
+            ReservationStates.Name(v.State), r.Username, r.Name, r.CreatedAt, r.ExpiresAt, r.ClosedAt ?? (v.State == ReservationState.Expired ? r.ExpiresAt : null),
+            r.SettledCoins is { } settled ? Core.Billing.Coins.Format(settled) : null);
+    }
+}
+
 public sealed record MerchantRequest(string? Name, string? Kind, string? ApiHostname, string? AccountId);
 
 /// <summary>Amounts are JSON numbers or decimal strings; they are read as text and checked by the core.</summary>
 public sealed record ProductRequest(string? Name, string? Type, string? Flavour, JsonElement Allowance, JsonElement Limit);
 
 public sealed record ClaimRequest(string? Id, string? Name);
+
+/// <summary>A spend check: <c>coins</c> (a JSON number or a decimal string), <c>ttl_seconds</c> (default 300), and what the work is.</summary>
+public sealed record ReservationRequest(JsonElement Coins, long? TtlSeconds, string? Username, string? Name);
+
+public sealed record SettlementRequest(JsonElement Coins, string? Username, string? Name);
 
 public sealed record ChargesRequest(IReadOnlyList<ChargeLineRequest?>? Lines);
 
