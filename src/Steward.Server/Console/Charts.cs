@@ -10,8 +10,8 @@ public static class Charts
     public const int Width = 760;
     public const int Height = 260;
 
-    /// <summary>At most this many day labels on an axis, so a month's labels do not overlap.</summary>
-    private const int MaxLabels = 12;
+    /// <summary>At most this many day labels on an axis, so a month's labels do not overlap (two weeks keep every label).</summary>
+    private const int MaxLabels = 16;
 
     private static readonly Color Blue = Color.FromHex("#3366cc");
     private static readonly Color Orange = Color.FromHex("#dd7711");
