@@ -43,6 +43,7 @@ public static class BillingArea
         services.AddSingleton<ProductClaims>();
         services.AddSingleton<ChargeService>();
         services.AddSingleton<ChargeQueries>();
+        services.AddSingleton<ChargeDayQueries>();
         services.AddSingleton<PeriodCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<PeriodCloser>());
 

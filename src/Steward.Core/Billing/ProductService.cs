@@ -117,8 +117,8 @@ public sealed class ProductService(
                 select new ProductRow(product, unit.BillingDay, unit.OwnerUserId, unit.Name)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>A unit's products.</summary>
-    public async Task<Result<Page<ProductView>>> ListForUnitAsync(Principal p, Guid unitId, int? limit, string? cursor, CancellationToken ct = default)
+    /// <summary>A unit's products; <paramref name="search"/> matches part of the name, case-insensitively.</summary>
+    public async Task<Result<Page<ProductView>>> ListForUnitAsync(Principal p, Guid unitId, int? limit, string? cursor, string? search, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
@@ -127,7 +127,7 @@ public sealed class ProductService(
             return Error.NotFound("Unit");
         }
 
-        return await PageAsync(db, db.Products.Where(x => x.UnitId == unitId), limit, cursor, ct);
+        return await PageAsync(db, db.Products.Where(x => x.UnitId == unitId), limit, cursor, search, ct);
     }
 
     /// <summary>An organisation's products, in all its units.</summary>
@@ -140,14 +140,14 @@ public sealed class ProductService(
             return Error.NotFound("Organisation");
         }
 
-        return await PageAsync(db, db.Products.Where(x => x.OrganisationId == organisationId), limit, cursor, ct);
+        return await PageAsync(db, db.Products.Where(x => x.OrganisationId == organisationId), limit, cursor, null, ct);
     }
 
     /// <summary>Every product the caller sees (root: all; an account: its own; others through their organisations).</summary>
-    public async Task<Result<Page<ProductView>>> ListAsync(Principal p, int? limit, string? cursor, CancellationToken ct = default)
+    public async Task<Result<Page<ProductView>>> ListAsync(Principal p, int? limit, string? cursor, string? search, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await PageAsync(db, db.Products.VisibleTo(p, db), limit, cursor, ct);
+        return await PageAsync(db, db.Products.VisibleTo(p, db), limit, cursor, search, ct);
     }
 
     public async Task<Result<ProductView>> UpdateAsync(Principal p, Guid id, ProductInput input, int? expectedVersion, CancellationToken ct = default)
@@ -288,12 +288,17 @@ public sealed class ProductService(
         return views;
     }
 
-    private async Task<Result<Page<ProductView>>> PageAsync(StewardDb db, IQueryable<Product> products, int? limit, string? cursor, CancellationToken ct)
+    private async Task<Result<Page<ProductView>>> PageAsync(StewardDb db, IQueryable<Product> products, int? limit, string? cursor, string? search, CancellationToken ct)
     {
         var paging = Paging.Parse(limit, cursor);
         if (!paging.IsSuccess)
         {
             return paging.Error!;
+        }
+
+        if (new ListQuery(Search: search).Term is { } term)
+        {
+            products = products.Where(x => x.Name.ToLower().Contains(term));
         }
 
         if (paging.Value.After is { } after)

@@ -47,13 +47,13 @@ public static class ProductsApi
     }
 
     private static async Task<Results<Ok<ItemList<ProductResource>>, ProblemHttpResult>> ListForUnit(HttpContext http, ProductService products, Id<Unit> unitId, int? limit, string? cursor) =>
-        Http.Page(await products.ListForUnitAsync(http.GetPrincipal(), unitId.Value, limit, cursor, http.RequestAborted), ProductResource.From);
+        Http.Page(await products.ListForUnitAsync(http.GetPrincipal(), unitId.Value, limit, cursor, null, http.RequestAborted), ProductResource.From);
 
     private static async Task<Results<Ok<ItemList<ProductResource>>, ProblemHttpResult>> ListForOrganisation(HttpContext http, ProductService products, Id<Organisation> organisationId, int? limit, string? cursor) =>
         Http.Page(await products.ListForOrganisationAsync(http.GetPrincipal(), organisationId.Value, limit, cursor, http.RequestAborted), ProductResource.From);
 
     private static async Task<Results<Ok<ItemList<ProductResource>>, ProblemHttpResult>> List(HttpContext http, ProductService products, int? limit, string? cursor) =>
-        Http.Page(await products.ListAsync(http.GetPrincipal(), limit, cursor, http.RequestAborted), ProductResource.From);
+        Http.Page(await products.ListAsync(http.GetPrincipal(), limit, cursor, null, http.RequestAborted), ProductResource.From);
 
     private static async Task<Results<Ok<ProductResource>, ProblemHttpResult>> Get(HttpContext http, ProductService products, Id<Product> id) =>
         Http.Tagged(http, await products.GetAsync(http.GetPrincipal(), id.Value, http.RequestAborted), ProductResource.From, v => v.Product.Version);

@@ -21,6 +21,8 @@ public static class ConsoleApp
         new("Accounts", "/console/accounts", AccountsPage.Map, RootOnly: true),
         new("Organisations", "/console/organisations", OrganisationsPage.Map),
         new("Units", "/console/units", UnitsPage.Map),
+        new("Products", "/console/products", ProductsPage.Map),
+        new("Assets", "/console/assets", AssetsPage.Map),
         new("Users", "/console/users", UsersPage.Map),
         new("Memberships", "/console/memberships", MembershipsPage.Map),
         new("Devices", "/console/devices", DevicesPage.Map),

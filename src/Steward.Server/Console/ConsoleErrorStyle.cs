@@ -40,7 +40,11 @@ public sealed class ConsoleErrorStyle : IFrameworkErrorStyle
                 StatusCodes.Status405MethodNotAllowed => "Not found",
                 _ => "Request refused",
             };
-            var body = Html.Of($"<p class=\"alert\">{error.Message}</p><p><a href=\"/console\">Back to the console</a></p>");
+            // A refused query parameter (a billing period out of reach) says which and why, as the API's problem does.
+            var fields = error.Fields is { Count: > 0 } f
+                ? Html.Of($"<ul class=\"alert\">{f.SelectMany(x => x.Value).Select(m => Html.Of($"<li>{m}</li>"))}</ul>")
+                : Html.Empty;
+            var body = Html.Of($"<p class=\"alert\">{error.Message}</p>{fields}<p><a href=\"/console\">Back to the console</a></p>");
             var page = await Layout.PageAsync(http, title, body, code);
             await page.ExecuteAsync(http);
         }

@@ -51,6 +51,47 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser browser) : IClassFixture<
     }
 
     [BrowserFact]
+    public async Task A_products_page_shows_its_coins_and_its_charts_per_day()
+    {
+        using var a = await browser.Server.NewTenantAsync();
+        using var dm = await browser.Server.NewPlatformMerchantAsync();
+        var (_, unitId, productId) = await a.Http.NewProductTreeAsync(allowance: 100, limit: 150);
+        var now = browser.Server.Time.GetUtcNow();
+        var storage = BillingKit.Line(productId, "4", kind: "storage", timestamp: now.AddHours(-1));
+        storage["burn_rate"] = "4";
+        await dm.Http.ChargeAsync(BillingKit.Line(productId, "12.5", "nightly-backup", timestamp: now), storage);
+
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, a.Account.ApiKey, a.Account.ApiSecret);
+
+        await page.GotoAsync("/console/products");
+        var name = (await a.Http.GetOkAsync("/api/v1/products/" + productId)).Str("name");
+        await page.ClickAsync($"a:has-text('{name}')");
+        await Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        await Expect(page.Locator("[data-field=used]")).ToHaveTextAsync("16.5");
+        await Expect(page.Locator("[data-field=current_burn_rate]")).ToContainTextAsync("4");
+        await Expect(page.Locator("main")).ToContainTextAsync("nightly-backup");
+        foreach (var chart in await page.Locator("img.chart").AllAsync())
+        {
+            await Expect(chart).ToBeVisibleAsync();
+            Assert.True(await chart.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))") > 0, "a chart did not load");
+        }
+
+        await ConsoleBrowser.ScreenshotAsync(page, "product");
+
+        // The unit's billing, from its link; the previous period from the selector.
+        await page.ClickAsync("dd a[href$='/billing']");
+        await page.WaitForURLAsync($"**/console/units/{unitId}/billing");
+        await Expect(page.Locator("main")).ToContainTextAsync(name);
+        await page.SelectOptionAsync("select[name=pbp]", "-1");
+        await page.ClickAsync("button:has-text('Show')");
+        await page.WaitForURLAsync("**pbp=-1");
+        await Expect(page.Locator("main")).ToContainTextAsync("No charges in this period.");
+        await ConsoleBrowser.ScreenshotAsync(page, "unit-billing");
+    }
+
+    [BrowserFact]
     public async Task A_signed_in_tenant_never_sees_another_tenants_organisation_or_user()
     {
         using var a = await browser.Server.NewTenantAsync();

@@ -7,7 +7,7 @@ using Steward.Server.Auth;
 
 namespace Steward.Server.AdminConsole.Pages;
 
-/// <summary>Billing units of the organisations the caller sees: list (of one organisation with ?organisation=), search, create, delete.</summary>
+/// <summary>Billing units of the organisations the caller sees: list (of one organisation with ?organisation=), search, create, delete; each links to its billing.</summary>
 public static class UnitsPage
 {
     private const string Path = "/console/units";
@@ -17,6 +17,7 @@ public static class UnitsPage
         console.MapGet("/units", List);
         console.MapPost("/units", Create);
         console.MapPost("/units/{id}/delete", Delete);
+        UnitBillingPage.Map(console);
     }
 
     private static Task<IResult> List(HttpContext http, UnitService units, string? q, string? cursor, string? organisation) =>
@@ -85,7 +86,7 @@ public static class UnitsPage
                 var orgId = PublicId.Of<Organisation>(u.OrganisationId);
                 var unitId = PublicId.Of<Unit>(u.Id);
                 return Html.Of($"""
-                    <tr><td>{u.Name}</td><td>{Ui.Link($"/console/organisations/{orgId}", names.GetValueOrDefault(orgId, orgId))}</td><td>{u.BillingDay}</td><td><code>{unitId}</code></td><td>{Ui.Time(u.CreatedAt)}</td>
+                    <tr><td>{Ui.Link(UnitBillingPage.PathOf(u.Id), u.Name)}</td><td>{Ui.Link($"/console/organisations/{orgId}", names.GetValueOrDefault(orgId, orgId))}</td><td>{u.BillingDay}</td><td><code>{unitId}</code></td><td>{Ui.Time(u.CreatedAt)}</td>
                     <td>{Ui.Button(http, $"{Path}/{unitId}/delete", "Delete", $"Delete unit {u.Name}?", "danger")}</td></tr>
                     """);
             }, "No units match.")
