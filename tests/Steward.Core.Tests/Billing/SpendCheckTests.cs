@@ -1,3 +1,4 @@
+using Steward.Core.Catalog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public sealed class SpendCheckTests : IAsyncLifetime
         account = new Principal(PrincipalKind.Account, accountId, Guid.Empty, accountId, Guid.Empty, Guid.Empty, DateTimeOffset.MaxValue);
         var org = await services.GetRequiredService<OrganisationService>().CreateAsync(account, new OrganisationInput("Org", null, null));
         var unit = await services.GetRequiredService<UnitService>().CreateAsync(account, org.Value.Organisation.Id, new UnitInput("Unit", 1));
-        var product = await services.GetRequiredService<ProductService>().CreateAsync(account, unit.Value.Id, new ProductInput("storage", BuiltInProductTypes.Storage, null, "100", "100"));
+        var product = await services.GetRequiredService<ProductService>().CreateAsync(account, unit.Value.Id, new ProductInput("storage", ProductTypeCatalog.DataManagerStorage, null, "100", "100"));
         productId = product.Value.Product.Id;
         var m = await services.GetRequiredService<MerchantService>().CreateAsync(Principal.System, new MerchantInput("dm", MerchantKinds.DataManager, "dm.example.com"));
         merchant = new Principal(PrincipalKind.Merchant, Guid.Empty, Guid.Empty, m.Value.Merchant.Id, Guid.Empty, Guid.Empty, DateTimeOffset.MaxValue);
