@@ -10,6 +10,7 @@ using Steward.Hosting;
 using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
 using Steward.Server.Faces.Kandy;
+using Steward.Server.Faces.Realms;
 using Steward.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,6 +48,7 @@ builder.AddStewardTelemetry();
 builder.Services.ConfigureHttpJsonOptions(o => StewardJson.Configure(o.SerializerOptions));
 builder.Services.AddSingleton<Surfaces>();
 builder.Services.AddSignInGuard();
+builder.Services.AddRealmSigning();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddStewardOpenApi();
 builder.Services.AddConsole(builder.Configuration);
@@ -89,6 +91,7 @@ app.MapStewardMetrics();
 app.MapOAuthApi();
 app.MapNativeApi();
 app.MapKandyFace();
+app.MapRealms();
 app.MapConsole();
 
 await app.RunAsync();

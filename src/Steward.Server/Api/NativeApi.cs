@@ -30,6 +30,7 @@ public static class NativeApi
         api.MapProductsApi();
         api.MapChargesApi();
         api.MapAssetsApi();
+        api.MapSigningKeysApi();
         return api;
     }
 }
