@@ -10,6 +10,7 @@ using Steward.Core.Events;
 using Steward.Core.Idempotency;
 using Steward.Core.Identity;
 using Steward.Core.Options;
+using Steward.Core.Realms;
 using Steward.Core.Security;
 using Steward.Core.Storage;
 using Steward.Core.Tenancy;
@@ -54,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddWebhooks();
         services.AddBilling();
         services.AddAssets();
+        services.AddRealms();
         return services;
     }
 }

@@ -11,6 +11,7 @@ using Steward.Server.Api.Wire;
 using Steward.Server.Auth;
 using Steward.Server.Faces.Kandy;
 using Steward.Server.Faces.Spreedly;
+using Steward.Server.Faces.Realms;
 using Steward.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,6 +49,7 @@ builder.AddStewardTelemetry();
 builder.Services.ConfigureHttpJsonOptions(o => StewardJson.Configure(o.SerializerOptions));
 builder.Services.AddSingleton<Surfaces>();
 builder.Services.AddSignInGuard();
+builder.Services.AddRealmSigning();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
 builder.Services.AddStewardOpenApi();
 builder.Services.AddConsole(builder.Configuration);
@@ -91,6 +93,7 @@ app.MapOAuthApi();
 app.MapNativeApi();
 app.MapKandyFace();
 app.MapSpreedlyFace();
+app.MapRealms();
 app.MapConsole();
 
 await app.RunAsync();

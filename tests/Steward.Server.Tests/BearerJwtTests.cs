@@ -29,7 +29,7 @@ public sealed class BearerJwtTests : IDisposable
     {
         var keys = new FixedKeys(new JwtSigning([new RsaSecurityKey(rsa) { KeyId = "k1" }], [Issuer], Audience));
         services = new ServiceCollection().AddSingleton<IJwtSigningKeys>(keys).AddSingleton<TimeProvider>(time).BuildServiceProvider();
-        scheme = new BearerJwt((subject, username, _) =>
+        scheme = new BearerJwt((_, subject, username, _) =>
         {
             lookedUp.Add((subject, username));
             return ValueTask.FromResult(subject == "user-42" || username == "alice" ? Alice : null);

@@ -115,7 +115,40 @@ public sealed class TokenService(
             user = null;
         }
 
-        // Verify even when there is no such user, so timing does not tell which usernames exist.
+        var checkedUser = await CheckPasswordAsync(user, password, ct);
+        if (!checkedUser.IsSuccess)
+        {
+            return checkedUser.Error!;
+        }
+
+        user = checkedUser.Value;
+        var credential = await credentials.PrimaryOfAsync(db, user.Id, ct);
+        return Issue(PrincipalKind.User, user.AccountId, user.OrganisationId ?? Guid.Empty, user.Id, credential?.Id ?? user.Id);
+    }
+
+    /// <summary>
+    /// A realm's password grant: the user of the account with this bare user name (an account-level user, or
+    /// failing one the only user of that name in the account's organisations) and the right password, checked
+    /// at the <see cref="PasswordGate"/> like the native grant. Issues nothing: the realm signs its own token.
+    /// </summary>
+    public async Task<Result<User>> CheckAccountPasswordAsync(Guid accountId, string? username, string? password, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
+        {
+            return Error.Invalid("username", "username and password are required.");
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var named = await db.Users.AsNoTracking()
+            .Where(u => u.AccountId == accountId && u.Username == username)
+            .OrderBy(u => u.OrganisationId == null ? 0 : 1).Take(2).ToListAsync(ct);
+        var user = named.Count == 1 || (named.Count == 2 && named[0].OrganisationId is null) ? named[0] : null;
+        return await CheckPasswordAsync(user, password, ct);
+    }
+
+    /// <summary>Verifies even when there is no such user, so that timing does not tell which user names exist.</summary>
+    private async Task<Result<User>> CheckPasswordAsync(User? user, string password, CancellationToken ct)
+    {
         var hash = user?.PasswordHash ?? DummyHash.Value;
         var verified = await passwords.VerifyAsync(password, hash, ct);
         if (!verified.IsSuccess)
@@ -128,8 +161,7 @@ public sealed class TokenService(
             return Error.Unauthorized("The username or password is wrong.");
         }
 
-        var credential = await credentials.PrimaryOfAsync(db, user.Id, ct);
-        return Issue(PrincipalKind.User, user.AccountId, user.OrganisationId ?? Guid.Empty, user.Id, credential?.Id ?? user.Id);
+        return user;
     }
 
     /// <summary>Mints a token for a user on behalf of a caller that manages it (native <c>POST /api/v1/tokens</c>).</summary>

@@ -27,6 +27,8 @@ public abstract record UserEvent : StewardEvent
 
     public string? CountryCode { get; init; }
 
+    public bool Admin { get; init; }
+
     public int Version { get; init; }
 
     public override string SubjectId => Id;
@@ -50,6 +52,7 @@ public abstract record UserEvent : StewardEvent
         LastName = u.LastName,
         PhoneNumber = u.PhoneNumber,
         CountryCode = u.CountryCode,
+        Admin = u.IsAdmin,
         Version = u.Version,
     };
 }

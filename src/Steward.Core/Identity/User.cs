@@ -37,6 +37,9 @@ public sealed class User : IPublicEntity, ITenantScoped<User>
 
     public string? ExternalId { get; set; }
 
+    /// <summary>The account-level admin role (a realm token's <c>admin</c> role): set only by the account or root.</summary>
+    public bool IsAdmin { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

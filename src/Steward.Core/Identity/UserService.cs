@@ -24,7 +24,8 @@ public sealed record UserInput(
     string? Password = null,
     Guid? OrganisationId = null,
     string? ExternalId = null,
-    Guid? AccountId = null);
+    Guid? AccountId = null,
+    bool? Admin = null);
 
 /// <summary>Users of an account, optionally homed in an organisation where their username is unique.</summary>
 public sealed partial class UserService(
@@ -48,6 +49,11 @@ public sealed partial class UserService(
         if (!v.IsValid)
         {
             return v.ToError();
+        }
+
+        if (AdminRefused(p, input) is { } adminRefused)
+        {
+            return adminRefused;
         }
 
         // Naming an account the caller cannot act on is refused, not ignored.
@@ -107,6 +113,7 @@ public sealed partial class UserService(
                 UsernameScope = scope,
                 Username = username!,
                 PasswordHash = passwordHash,
+                IsAdmin = input.Admin ?? false,
                 CreatedAt = ctx.Now,
                 UpdatedAt = ctx.Now,
                 Version = 1,
@@ -248,6 +255,11 @@ public sealed partial class UserService(
             return denied;
         }
 
+        if (AdminRefused(p, input) is { } adminRefused)
+        {
+            return adminRefused;
+        }
+
         var passwordHash = input.Password is null ? null : PasswordHasher.Hash(input.Password);
         return await gate.ExecuteAsync(p, async ctx =>
         {
@@ -274,6 +286,7 @@ public sealed partial class UserService(
 
             fields(user);
             user.PasswordHash = passwordHash ?? user.PasswordHash;
+            user.IsAdmin = input.Admin ?? user.IsAdmin;
             user.UpdatedAt = ctx.Now;
             user.Version++;
             ctx.Emit(user.AccountId, UserEvent.Of<UserUpdated>(user));
@@ -322,6 +335,12 @@ public sealed partial class UserService(
 
         return string.IsNullOrEmpty(username) ? null : username;
     }
+
+    /// <summary>The admin role is the account's to give: a user (even an organisation's owner) cannot grant it, not even to itself.</summary>
+    private static Error? AdminRefused(Principal p, UserInput input) =>
+        input.Admin is null || p.IsRoot || p.Kind == PrincipalKind.Account
+            ? null
+            : Error.Forbidden("Only the account (or root) can give or take the admin role.");
 
     /// <summary>Validates the optional details and returns how to apply them to a user.</summary>
     private static Action<User> ValidateDetails(Validator v, UserInput input)

@@ -39,6 +39,17 @@ public sealed class StewardOptions
 
     /// <summary>The spend check: reservations and leases of products' budgets (<c>Steward:Reservations</c>).</summary>
     public ReservationOptions Reservations { get; set; } = new();
+    /// <summary>The Keycloak-compatible realms (<c>Steward:Realms:*</c>).</summary>
+    public RealmOptions Realms { get; set; } = new();
+}
+
+public sealed class RealmOptions
+{
+    /// <summary>How long a realm's access token lives (Keycloak's default access token lifespan is 5 minutes).</summary>
+    public int AccessTokenLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>A signing key older than this is rotated at its next use; 0 rotates only when root asks.</summary>
+    public int KeyRotationDays { get; set; } = 90;
 }
 
 public sealed class AssetOptions

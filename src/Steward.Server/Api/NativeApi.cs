@@ -31,6 +31,7 @@ public static class NativeApi
         api.MapChargesApi();
         api.MapAssetsApi();
         api.MapReservationsApi();
+        api.MapSigningKeysApi();
         return api;
     }
 }

@@ -48,7 +48,7 @@ public static class OAuthApi
     /// Documents the form body in OpenAPI. Not <c>Accepts</c>: that also makes routing answer any
     /// other content type with a bare 415, where OAuth clients expect 400 <c>invalid_request</c>.
     /// </summary>
-    private static RouteHandlerBuilder DescribeFormBody(this RouteHandlerBuilder endpoint) =>
+    internal static RouteHandlerBuilder DescribeFormBody(this RouteHandlerBuilder endpoint) =>
         endpoint.AddOpenApiOperationTransformer(async (operation, context, ct) =>
         {
             IOpenApiSchema schema = await context.GetOrCreateSchemaAsync(typeof(TokenForm), null, ct);
@@ -221,7 +221,7 @@ public static class OAuthApi
     }
 
     /// <summary>A form of the right type that could not be read is told what happened to it, not that its type is wrong.</summary>
-    private static Error? UnreadableForm(Exception ex) => ex switch
+    internal static Error? UnreadableForm(Exception ex) => ex switch
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             Error.PayloadTooLarge("The form body is too large; the parameters of an OAuth request fit in a few hundred bytes.", "body", "The form body is too large."),

@@ -100,6 +100,6 @@ public static class UsersApi
             return error;
         }
 
-        return new UserInput(b.Username, b.Email, b.FirstName, b.LastName, b.PhoneNumber, b.CountryCode, b.Password, org.Value, b.ExternalId, account.Value);
+        return new UserInput(b.Username, b.Email, b.FirstName, b.LastName, b.PhoneNumber, b.CountryCode, b.Password, org.Value, b.ExternalId, account.Value, b.Admin);
     }
 }

@@ -5,8 +5,12 @@ using Steward.Core.Results;
 
 namespace Steward.Server.Auth;
 
-/// <summary>What a JWT must be signed with, and whom it must name as issuer and audience, to be accepted.</summary>
-public sealed record JwtSigning(IReadOnlyCollection<SecurityKey> Keys, IReadOnlyCollection<string> Issuers, string Audience);
+/// <summary>
+/// What a JWT must be signed with, and whom it must name as issuer and audience, to be accepted. An issuer is one
+/// of <see cref="Issuers"/>, or, when <see cref="AcceptsIssuer"/> is set, one it accepts (a family of issuers, such
+/// as every realm of this server).
+/// </summary>
+public sealed record JwtSigning(IReadOnlyCollection<SecurityKey> Keys, IReadOnlyCollection<string> Issuers, string Audience, Func<string, bool>? AcceptsIssuer = null);
 
 /// <summary>
 /// Where <see cref="BearerJwt"/> gets its signing keys (a realm's key set, configuration). Injected, and
@@ -33,8 +37,11 @@ public sealed class BearerJwt(BearerJwt.SubjectLookup lookup) : ICallerScheme
     /// <summary>The JSON Web Token handler is thread-safe and caches per-key crypto providers: one for all.</summary>
     private static readonly JsonWebTokenHandler Handler = new();
 
-    /// <summary>The caller a validated token's subject stands for, or null when nobody here answers to it.</summary>
-    public delegate ValueTask<Principal?> SubjectLookup(string? subject, string? preferredUsername, CancellationToken ct);
+    /// <summary>
+    /// The caller a validated token's subject stands for, or null when nobody here answers to it. The token is
+    /// there for its other claims (the issuer names a realm, <c>jti</c> the token).
+    /// </summary>
+    public delegate ValueTask<Principal?> SubjectLookup(JsonWebToken token, string? subject, string? preferredUsername, CancellationToken ct);
 
     public async ValueTask<Result<Principal?>> AuthenticateAsync(HttpContext http)
     {
@@ -50,6 +57,7 @@ public sealed class BearerJwt(BearerJwt.SubjectLookup lookup) : ICallerScheme
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             IssuerSigningKeys = signing.Keys,
             ValidIssuers = signing.Issuers,
+            IssuerValidator = signing.AcceptsIssuer is { } accepts ? (issuer, _, _) => accepts(issuer) ? issuer : throw new SecurityTokenInvalidIssuerException("The issuer is not accepted.") : null,
             ValidAudience = signing.Audience,
             RequireSignedTokens = true,
 
@@ -82,7 +90,7 @@ public sealed class BearerJwt(BearerJwt.SubjectLookup lookup) : ICallerScheme
             return Error.Unauthorized("The access token names no subject (sub or preferred_username).");
         }
 
-        var caller = await lookup(subject, username, http.RequestAborted);
+        var caller = await lookup(token, subject, username, http.RequestAborted);
         return caller is null ? Error.Unauthorized("The access token's subject is not known here.") : caller;
     }
 }

@@ -12,7 +12,8 @@ namespace Steward.Client;
 /// <param name="CountryCode">Country code.</param>
 /// <param name="HasPassword">Whether the user can sign in with a password.</param>
 /// <param name="Version">Concurrency version (the ETag).</param>
-public sealed record User(string Id, string AccountId, string? OrganisationId, string Username, string? Email, string? FirstName, string? LastName, string? PhoneNumber, string? CountryCode, bool HasPassword, int Version);
+/// <param name="Admin">Whether the user has the account-level admin role (the <c>admin</c> role of its realm's tokens).</param>
+public sealed record User(string Id, string AccountId, string? OrganisationId, string Username, string? Email, string? FirstName, string? LastName, string? PhoneNumber, string? CountryCode, bool HasPassword, int Version, bool Admin = false);
 
 /// <summary>A new user with its API key and secret (shown once).</summary>
 /// <param name="Id">Public id, <c>user-…</c>.</param>
@@ -33,4 +34,5 @@ public sealed record CreatedUser(string Id, string AccountId, string? Organisati
 /// <param name="CountryCode">Country code.</param>
 /// <param name="Password">Password (8 to 200 characters).</param>
 /// <param name="OrganisationId">Home organisation (creation only).</param>
-public sealed record UserFields(string? Username = null, string? Email = null, string? FirstName = null, string? LastName = null, string? PhoneNumber = null, string? CountryCode = null, string? Password = null, string? OrganisationId = null);
+/// <param name="Admin">The account-level admin role; only the account (or root) may set it.</param>
+public sealed record UserFields(string? Username = null, string? Email = null, string? FirstName = null, string? LastName = null, string? PhoneNumber = null, string? CountryCode = null, string? Password = null, string? OrganisationId = null, bool? Admin = null);

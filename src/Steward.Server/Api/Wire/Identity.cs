@@ -10,24 +10,24 @@ namespace Steward.Server.Api.Wire;
 
 public sealed record UserResource(
     string Id, string AccountId, string? OrganisationId, string Username, string? Email, string? FirstName, string? LastName,
-    string? PhoneNumber, string? CountryCode, string? ExternalId, bool HasPassword, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version)
+    string? PhoneNumber, string? CountryCode, string? ExternalId, bool HasPassword, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, bool Admin = false)
 {
     public static UserResource From(User u) =>
         new(PublicId.Of<User>(u.Id), PublicId.Of<Account>(u.AccountId),
             u.OrganisationId is { } o ? PublicId.Of<Organisation>(o) : null,
-            u.Username, u.Email, u.FirstName, u.LastName, u.PhoneNumber, u.CountryCode, u.ExternalId, u.PasswordHash is not null, u.CreatedAt, u.UpdatedAt, u.Version);
+            u.Username, u.Email, u.FirstName, u.LastName, u.PhoneNumber, u.CountryCode, u.ExternalId, u.PasswordHash is not null, u.CreatedAt, u.UpdatedAt, u.Version, u.IsAdmin);
 }
 
 public sealed record CreatedUserResource(
     string Id, string AccountId, string? OrganisationId, string Username, string? Email, string? FirstName, string? LastName,
     string? PhoneNumber, string? CountryCode, string? ExternalId, bool HasPassword, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version,
-    string CredentialId, string ApiKey, string ApiSecret)
+    string CredentialId, string ApiKey, string ApiSecret, bool Admin = false)
 {
     public static CreatedUserResource From(CreatedUser c)
     {
         var u = UserResource.From(c.User);
         return new(u.Id, u.AccountId, u.OrganisationId, u.Username, u.Email, u.FirstName, u.LastName, u.PhoneNumber, u.CountryCode, u.ExternalId, u.HasPassword, u.CreatedAt, u.UpdatedAt, u.Version,
-            PublicId.Of<Credential>(c.Credential.Credential.Id), c.Credential.Credential.ApiKey, c.Credential.Secret);
+            PublicId.Of<Credential>(c.Credential.Credential.Id), c.Credential.Credential.ApiKey, c.Credential.Secret, u.Admin);
     }
 }
 
@@ -47,6 +47,7 @@ public sealed record UserRequest(
     string? Password,
     string? OrganisationId,
     string? ExternalId,
-    string? AccountId);
+    string? AccountId,
+    bool? Admin = null);
 
 public sealed record DeviceRequest(string? NativeId, string? Family, string? Name, string? ClientSwVersion, string? OsVersion);
