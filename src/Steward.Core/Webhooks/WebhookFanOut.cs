@@ -26,7 +26,7 @@ public sealed class WebhookFanOut(IDbContextFactory<StewardDb> dbs, WriteGate ga
     /// True when no enabled endpoint exists, as last seen: then there is nothing to enqueue or send, and the
     /// worker asks the database nothing until a <c>webhook.*</c> event drops the marker (<see cref="WebhookEvent.Invalidate"/>).
     /// </summary>
-    public bool IsIdle => cache.TryGet<NoEnabledWebhooks>(NoEnabledWebhooks.Key, out var none) && time.GetUtcNow() - none.At < NoEnabledWebhooks.Recheck;
+    public bool IsIdle => cache.TryGet<NoEnabledWebhooks>(NoEnabledWebhooks.Key, out var none) && none is not null && time.GetUtcNow() - none.At < NoEnabledWebhooks.Recheck;
 
     /// <summary>Enqueues deliveries for the next page of events; true when it did (another page may follow).</summary>
     public async Task<bool> RunOnceAsync(CancellationToken ct)
